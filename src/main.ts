@@ -1,0 +1,40 @@
+/** Composition root: config → database (migrated, seeded) → application → HTTP server. */
+import { loadConfig } from './config.ts';
+import { openDatabase } from './platform/db/client.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { ensureClientBundle } from './platform/http/assets.ts';
+import { buildApp } from './app.ts';
+import { seedAll } from './seed.ts';
+
+const config = loadConfig();
+await ensureClientBundle();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+await runMigrations(database);
+const seeded = await seedAll(database, { demo: config.demoMode });
+
+const { app } = await buildApp({ config, database });
+await app.listen({ port: config.port, host: config.host });
+
+const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+console.log(`\nAPMBC Transparency & Cooperation Platform\n  ${config.baseUrl}  (database: ${where})`);
+if (config.demoMode && seeded.demoLogins.length) {
+  console.log('\nDemo sign-ins (demo data, not real people):');
+  for (const l of seeded.demoLogins) console.log(`  ${l.role.padEnd(17)} ${l.email.padEnd(38)} ${l.password}`);
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  const timer = setTimeout(() => process.exit(1), 10_000);
+  timer.unref();
+  try {
+    await app.close();
+    await database.close();
+  } finally {
+    process.exit(0);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,54 @@
+/**
+ * AppError carries a stable dotted code (e.g. `report.not_editable`). The HTTP layer maps each code
+ * once to a status and a translated message key (`errors.<code>`), for pages and for
+ * application/problem+json alike.
+ */
+export type ErrorKind =
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'validation'
+  | 'too_many'
+  | 'payload_too_large'
+  | 'unsupported_media'
+  | 'unavailable';
+
+export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  validation: 422,
+  too_many: 429,
+  payload_too_large: 413,
+  unsupported_media: 415,
+  unavailable: 503,
+};
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(kind: ErrorKind, code: string, details?: Record<string, unknown>) {
+    super(code);
+    this.name = 'AppError';
+    this.kind = kind;
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return STATUS_BY_KIND[this.kind];
+  }
+}
+
+export const notFound = (code = 'not_found', details?: Record<string, unknown>) => new AppError('not_found', code, details);
+export const forbidden = (code = 'forbidden', details?: Record<string, unknown>) => new AppError('forbidden', code, details);
+export const conflict = (code: string, details?: Record<string, unknown>) => new AppError('conflict', code, details);
+export const badRequest = (code: string, details?: Record<string, unknown>) => new AppError('bad_request', code, details);
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

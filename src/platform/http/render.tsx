@@ -1,0 +1,48 @@
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PageContext, type PageCtx } from '../views/context.ts';
+import { direction } from '../i18n/locales.ts';
+import type { NavItem } from './types.ts';
+
+export interface RenderDeps {
+  demoMode: boolean;
+  assets: { css: string; js: string };
+  navigation: (req: FastifyRequest) => NavItem[];
+  userContext: (req: FastifyRequest) => string | undefined;
+}
+
+export function pageContext(req: FastifyRequest, deps: RenderDeps): PageCtx {
+  const q = req.url.indexOf('?');
+  return {
+    locale: req.locale,
+    dir: direction(req.locale),
+    tr: req.tr,
+    t: req.tr.t,
+    user: req.user,
+    userContext: req.user ? deps.userContext(req) : undefined,
+    csrfToken: req.csrfToken,
+    path: req.pathWithoutLocale,
+    search: q >= 0 ? req.url.slice(q).slice(0, 500) : '',
+    nav: deps.navigation(req),
+    demoMode: deps.demoMode,
+    assets: deps.assets,
+  };
+}
+
+export function renderPage(ctx: PageCtx, vnode: VNode): string {
+  return `<!doctype html>${renderToString(<PageContext.Provider value={ctx}>{vnode}</PageContext.Provider>)}`;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page component (which uses <Layout>) as the response. */
+    page(vnode: VNode, status?: number): FastifyReply;
+  }
+}
+
+export function decorateRender(reply: FastifyReply, deps: RenderDeps, vnode: VNode, status?: number): FastifyReply {
+  const html = renderPage(pageContext(reply.request, deps), vnode);
+  if (status) reply.code(status);
+  return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', reply.getHeader('cache-control') ?? 'no-store').send(html);
+}

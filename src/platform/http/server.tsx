@@ -1,0 +1,274 @@
+/**
+ * The HTTP server. Hooks run in this order for every request (docs/architecture.md has the table):
+ *  1. request id (genReqId)            5. CSRF check on state-changing form posts (preHandler)
+ *  2. security headers and CSP (helmet) 6. route-level rate limits
+ *  3. locale from the path              7. route: parse → authorise → command/query → render/redirect
+ *  4. session and current user          8. error handler: AppError → status + translated page/problem
+ */
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
+import type { VNode } from 'preact';
+import type { Config } from '../../config.ts';
+import type { Database } from '../db/client.ts';
+import { mapDatabaseError } from '../db/constraints.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { isLocale, negotiateLocale, PSEUDO_LOCALE } from '../i18n/locales.ts';
+import type { Translator } from '../i18n/messages.ts';
+import { findSession, type SessionPolicy } from '../auth/sessions.ts';
+import { MessagePage } from '../views/layout.tsx';
+import { csrfTokenFor, newCsrfCookieValue, verifyCsrf } from './csrf.ts';
+import { decorateRender, type RenderDeps } from './render.tsx';
+import type { CurrentUser, NavItem } from './types.ts';
+import './types.ts';
+
+export const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
+
+export interface HttpDeps {
+  config: Config;
+  database: Database;
+  translator: (locale: string) => Translator;
+  loadUser: (userId: string) => Promise<CurrentUser | undefined>;
+  navigation: (req: FastifyRequest) => NavItem[];
+  userContext: (req: FastifyRequest) => string | undefined;
+  assets: { css: string; js: string };
+  /** Area route registrations, in order. */
+  areas: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** Accept the pseudo-locale in paths (tests only). */
+  pseudoLocale?: boolean;
+  logger?: boolean | object;
+}
+
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'body.password', 'body._csrf'];
+
+export function cookieNames(tls: boolean) {
+  return { session: tls ? '__Host-sid' : 'sid', csrf: tls ? '__Host-csrf' : 'csrf' };
+}
+
+function isDbUnavailable(e: unknown): boolean {
+  const mapped = mapDatabaseError(e);
+  if (isAppError(mapped) && mapped.kind === 'unavailable') return true;
+  const code = (e as { code?: string })?.code;
+  const msg = e instanceof Error ? e.message : '';
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|PGlite is closed/i.test(msg);
+}
+
+export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const names = cookieNames(config.tls);
+  const sessionPolicy: SessionPolicy = { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs };
+  const renderDeps: RenderDeps = { demoMode: config.demoMode, assets: deps.assets, navigation: deps.navigation, userContext: deps.userContext };
+
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : (deps.logger as object | undefined) ?? { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  // 2. Security headers. CSP: no inline script or style, nothing from other origins.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.tls ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.tls ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: 365 * 24 * 3600 * 1000, immutable: true, index: false });
+
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('tr', null as unknown as Translator);
+  app.decorateRequest('session', undefined);
+  app.decorateRequest('user', undefined);
+  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('actor', null as unknown as FastifyRequest['actor']);
+  app.decorateRequest('pathWithoutLocale', '/');
+  app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status?: number) {
+    return decorateRender(this, renderDeps, vnode, status);
+  });
+
+  // 3. Locale from the path; `/` and locale-less pages negotiate from Accept-Language.
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0] ?? '/';
+    const first = path.split('/')[1] ?? '';
+    if (isLocale(first) || (deps.pseudoLocale && first === PSEUDO_LOCALE)) {
+      req.locale = first;
+      req.pathWithoutLocale = path.slice(first.length + 1) || '/';
+    } else {
+      req.locale = negotiateLocale(req.headers['accept-language']);
+      req.pathWithoutLocale = path;
+    }
+    req.tr = deps.translator(req.locale);
+    req.actor = { userId: null, label: 'anonymous', ip: req.ip, requestId: req.id };
+    if (req.routeOptions.url?.startsWith('/:locale') && req.locale !== first) {
+      req.csrfToken = '';
+      throw new AppError('not_found', 'not_found');
+    }
+  });
+
+  // 4. Session and current user. Static files and probes skip the database.
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url;
+    if (path.startsWith('/static/') || path === '/healthz' || path === '/readyz') return;
+    const token = req.cookies[names.session];
+    if (token) {
+      try {
+        const session = await findSession(database.db, token, sessionPolicy);
+        if (session) {
+          const user = await deps.loadUser(session.userId);
+          if (user) {
+            req.session = session;
+            if (session.secondFactorDone) {
+              req.user = user;
+              req.actor = { userId: user.id, label: user.email, ip: req.ip, requestId: req.id };
+            }
+          }
+        }
+        if (!req.session) reply.clearCookie(names.session, { path: '/' });
+      } catch (e) {
+        if (isDbUnavailable(e)) throw new AppError('unavailable', 'db.unavailable');
+        throw e;
+      }
+    }
+    let csrfCookie = req.cookies[names.csrf];
+    if (!csrfCookie || !/^[A-Za-z0-9_-]{20,64}$/.test(csrfCookie)) {
+      csrfCookie = newCsrfCookieValue();
+      reply.setCookie(names.csrf, csrfCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.tls });
+      req.cookies[names.csrf] = csrfCookie;
+    }
+    req.csrfToken = csrfTokenFor(config.secret, csrfCookie, req.session?.id);
+  });
+
+  // 5. CSRF on every state-changing request outside the bearer-token API.
+  app.addHook('preHandler', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    if (req.url.startsWith('/api/')) return;
+    const body = req.body as Record<string, unknown> | undefined;
+    const submitted = (body && typeof body === 'object' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+    if (!verifyCsrf(config.secret, req.cookies[names.csrf], req.session?.id, submitted)) {
+      throw new AppError('forbidden', 'csrf.invalid');
+    }
+  });
+
+  app.get('/healthz', { logLevel: 'warn' }, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
+  app.get('/readyz', { logLevel: 'warn' }, async (_req, reply) => {
+    const ok = await database.ping(2000);
+    return reply
+      .code(ok ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: ok ? 'ready' : 'unavailable', database: ok ? 'ok' : 'unreachable' });
+  });
+  app.get('/', async (req, reply) => reply.redirect(`/${negotiateLocale(req.headers['accept-language'])}/`, 302));
+
+  for (const register of deps.areas) await register(app);
+
+  app.setNotFoundHandler(async (req, reply) => {
+    if (wantsJson(req)) return problem(reply, req, 404, 'not_found');
+    const t = req.tr;
+    return reply.page(<MessagePage title={t.t('common.errors.not_found_title')} message={t.t('common.errors.not_found_text')} status={404} />, 404);
+  });
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const e = mapDatabaseError(err);
+    let status = 500;
+    let code = 'internal';
+    let details: Record<string, unknown> | undefined;
+    if (isAppError(e)) {
+      status = e.status;
+      code = e.code;
+      details = e.details;
+    } else if (isDbUnavailable(err)) {
+      status = 503;
+      code = 'db.unavailable';
+    } else {
+      const fe = err as { statusCode?: number; code?: string; validation?: unknown };
+      if (fe.validation) {
+        status = 400;
+        code = 'request.invalid';
+      } else if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
+        status = 413;
+        code = 'request.too_large';
+      } else if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
+        status = 415;
+        code = 'request.unsupported_media';
+      } else if (fe.statusCode === 429) {
+        status = 429;
+        code = 'request.too_many';
+      } else if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+        status = fe.statusCode;
+        code = 'request.invalid';
+      }
+    }
+    if (status >= 500 && status !== 503) req.log.error({ err }, 'unhandled error');
+    else if (status === 503) req.log.warn({ err: { message: (err as Error).message } }, 'service unavailable');
+    if (status === 429) reply.header('retry-after', '60');
+    if (wantsJson(req)) return problem(reply, req, status, code, details);
+    const t = req.tr ?? deps.translator('en');
+    const titleKey = `common.errors.${status}_title`;
+    const textKey = `errors.${code}`;
+    if (!req.csrfToken) req.csrfToken = '';
+    if (!req.pathWithoutLocale) req.pathWithoutLocale = '/';
+    return reply.page(
+      <MessagePage
+        title={t.has(titleKey) ? t.t(titleKey) : t.t('common.errors.generic_title')}
+        message={t.has(textKey) ? t.t(textKey) : t.t(`common.errors.${status >= 500 ? 'server_text' : 'generic_text'}`)}
+        status={status}
+      />,
+      status,
+    );
+  });
+
+  return app;
+}
+
+export function wantsJson(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/')) return true;
+  const accept = req.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/** RFC 9457 problem details with a stable code and a message in the request's language. */
+export function problem(reply: FastifyReply, req: FastifyRequest, status: number, code: string, details?: Record<string, unknown>) {
+  const t = req.tr;
+  const key = `errors.${code}`;
+  const title = t && t.has(key) ? t.t(key) : t?.t(`common.errors.${status}_title`) ?? 'Error';
+  return reply
+    .code(status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send({ type: `about:blank#${code}`, title, status, code, ...(details ? { details } : {}) });
+}
