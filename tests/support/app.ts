@@ -71,7 +71,7 @@ export async function createUser(
 
 export interface AgentResponse {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, unknown>;
   body: string;
   location: string | undefined;
   json<T = unknown>(): T;
@@ -101,7 +101,7 @@ export class Agent {
     }
   }
 
-  private wrap(res: { statusCode: number; headers: Record<string, string | string[] | undefined>; body: string }): AgentResponse {
+  private wrap(res: { statusCode: number; headers: Record<string, unknown>; body: string }): AgentResponse {
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
     if (m) this.lastCsrf = m[1];
     return {
