@@ -8,9 +8,12 @@ import type { Database } from './platform/db/client.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { buildHttpServer } from './platform/http/server.tsx';
 import { assetUrls } from './platform/http/assets.ts';
+import { ApiRegistry } from './platform/http/openapi.ts';
 import { createTranslators, loadCatalogues } from './platform/i18n/messages.ts';
 import type { NavItem } from './platform/http/types.ts';
-import { accountsNavigation, loadPrincipal, registerAccountsRoutes } from './areas/accounts/index.ts';
+import { accountsNavigation, authenticateApiToken, loadPrincipal, registerAccountsRoutes } from './areas/accounts/index.ts';
+import { registerStatesRoutes, statesNavigation } from './areas/states/index.ts';
+import { adminNavigation, registerAdminRoutes } from './areas/admin/index.ts';
 import { registerSiteRoutes } from './areas/site/routes.tsx';
 
 export interface BuildAppOptions {
@@ -27,24 +30,37 @@ export async function buildApp(opts: BuildAppOptions) {
   const { config, database } = opts;
   cataloguesCache ??= loadCatalogues();
   const translator = createTranslators(cataloguesCache);
+  const api = new ApiRegistry();
   const deps: AppDeps = {
     config,
     database,
     translator,
     sessionPolicy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
+    api,
   };
 
-  const navigation = (req: FastifyRequest): NavItem[] => [...accountsNavigation(req)];
+  // The main menu: each area contributes the entries its policy allows for this user.
+  const navigation = (req: FastifyRequest): NavItem[] => [...statesNavigation(req), ...accountsNavigation(req), ...adminNavigation(req)];
 
   const app = await buildHttpServer({
     config,
     database,
     translator,
     loadUser: (id) => loadPrincipal(database.db, id, { demoMode: config.demoMode }),
+    authenticateBearer: (token) => authenticateApiToken(database, token, { demoMode: config.demoMode }),
     navigation,
-    userContext: (req) => req.user?.stateIso2 ?? req.user?.committeeId ?? undefined,
+    userContext: (req) => {
+      const names = req.user?.contextNames;
+      return names ? names[req.locale as keyof typeof names] ?? names.en : undefined;
+    },
     assets: assetUrls(),
-    areas: [registerSiteRoutes(), registerAccountsRoutes(deps)],
+    apiDocument: () =>
+      api.document({
+        title: 'APMBC Transparency & Cooperation Platform API',
+        version: '1',
+        description: 'Public data on States Parties and their Article 7 reports; personal API tokens give a State what it can do in the interface.',
+      }),
+    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerAdminRoutes(deps)],
     pseudoLocale: opts.pseudoLocale ?? false,
     ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
   });

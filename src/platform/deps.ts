@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Database } from './db/client.ts';
 import type { Translator } from './i18n/messages.ts';
 import type { SessionPolicy } from './auth/sessions.ts';
+import type { ApiRegistry } from './http/openapi.ts';
 
 /** What every area's routes and commands receive from the composition root. */
 export interface AppDeps {
@@ -9,4 +10,6 @@ export interface AppDeps {
   database: Database;
   translator: (locale: string) => Translator;
   sessionPolicy: SessionPolicy;
+  /** Describe every /api route here; /api/openapi.json is generated from it. */
+  api: ApiRegistry;
 }

@@ -3,4 +3,5 @@ export type { Principal, Role } from './principal.ts';
 export { STATE_ROLES, STAFF_ROLES } from './principal.ts';
 export { requireUser, isStaff, isAdmin, isStateUser, isCommitteeMember } from './policy.ts';
 export { loadPrincipal } from './principal-queries.ts';
+export { authenticateApiToken } from './api-tokens.ts';
 export { registerAccountsRoutes, accountsNavigation } from './register.ts';

@@ -1,5 +1,6 @@
 /** The signed-in user as every area sees it: one role, bound to a State or a committee where the role says so. */
 import type { Role } from './schema.ts';
+import type { LocalizedText } from '../states/schema.ts';
 
 export type { Role } from './schema.ts';
 
@@ -10,6 +11,8 @@ declare module '../../platform/http/types.ts' {
     committeeId: string | null;
     isDemo: boolean;
     totpEnabled: boolean;
+    /** Names of the user's State or committee in the six languages, shown in the header. */
+    contextNames: LocalizedText | null;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { NavItem } from '../../platform/http/types.ts';
-import { canManageUsers, canViewAuditLog, canViewOutbox } from './policy.ts';
+import { canManageUsers } from './policy.ts';
 import { registerSessionRoutes } from './routes.tsx';
 
 export function registerAccountsRoutes(deps: AppDeps) {
@@ -15,7 +15,5 @@ export function accountsNavigation(req: FastifyRequest): NavItem[] {
   const items: NavItem[] = [];
   const t = req.tr.t;
   if (canManageUsers(req.user)) items.push({ href: '/admin/users', label: t('accounts.nav.users'), match: '/admin/users' });
-  if (canViewAuditLog(req.user)) items.push({ href: '/admin/audit', label: t('accounts.nav.audit'), match: '/admin/audit' });
-  if (canViewOutbox(req.user)) items.push({ href: '/admin/outbox', label: t('accounts.nav.outbox'), match: '/admin/outbox' });
   return items;
 }

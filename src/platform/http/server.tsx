@@ -35,9 +35,13 @@ export interface HttpDeps {
   database: Database;
   translator: (locale: string) => Translator;
   loadUser: (userId: string) => Promise<CurrentUser | undefined>;
+  /** Resolves a personal API token (Authorization: Bearer) to its user, or undefined. */
+  authenticateBearer: (token: string, req: FastifyRequest) => Promise<CurrentUser | undefined>;
   navigation: (req: FastifyRequest) => NavItem[];
   userContext: (req: FastifyRequest) => string | undefined;
   assets: { css: string; js: string };
+  /** The OpenAPI document served at /api/openapi.json. */
+  apiDocument: () => object;
   /** Area route registrations, in order. */
   areas: ((app: FastifyInstance) => Promise<void> | void)[];
   /** Accept the pseudo-locale in paths (tests only). */
@@ -140,10 +144,27 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     }
   });
 
-  // 4. Session and current user. Static files and probes skip the database.
+  // 4. Session and current user. Static files and probes skip the database. The JSON API ignores
+  //    cookies and authenticates with personal API tokens only (so it needs no CSRF protection).
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url;
     if (path.startsWith('/static/') || path === '/healthz' || path === '/readyz') return;
+    if (path.startsWith('/api/')) {
+      const auth = req.headers.authorization;
+      if (auth === undefined) return;
+      const m = /^Bearer ([A-Za-z0-9_.-]{10,200})$/.exec(auth);
+      let user: CurrentUser | undefined;
+      try {
+        user = m ? await deps.authenticateBearer(m[1]!, req) : undefined;
+      } catch (e) {
+        if (isDbUnavailable(e)) throw new AppError('unavailable', 'db.unavailable');
+        throw e;
+      }
+      if (!user) throw new AppError('unauthenticated', 'api.token_invalid');
+      req.user = user;
+      req.actor = { userId: user.id, label: user.email, ip: req.ip, requestId: req.id };
+      return;
+    }
     const token = req.cookies[names.session];
     if (token) {
       try {
@@ -191,6 +212,11 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       .code(ok ? 200 : 503)
       .header('cache-control', 'no-store')
       .send({ status: ok ? 'ready' : 'unavailable', database: ok ? 'ok' : 'unreachable' });
+  });
+  let apiDoc: object | undefined;
+  app.get('/api/openapi.json', async (_req, reply) => {
+    apiDoc ??= deps.apiDocument();
+    return reply.header('cache-control', 'public, max-age=300').send(apiDoc);
   });
   app.get('/', async (req, reply) => reply.redirect(`/${negotiateLocale(req.headers['accept-language'])}/`, 302));
 
