@@ -28,6 +28,12 @@ import { decorateRender, type RenderDeps } from './render.tsx';
 import type { CurrentUser, NavItem } from './types.ts';
 import './types.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
 export const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
 
 export interface HttpDeps {
@@ -113,6 +119,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: 365 * 24 * 3600 * 1000, immutable: true, index: false });
+
+  // Every route the app serves, for the authorisation sweep and page-weight tests.
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) routeList.push({ method, url: r.url });
+  });
 
   app.decorateRequest('locale', 'en');
   app.decorateRequest('tr', null as unknown as Translator);
