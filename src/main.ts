@@ -5,6 +5,7 @@ import { runMigrations } from './platform/db/migrate.ts';
 import { ensureClientBundle } from './platform/http/assets.ts';
 import { buildApp } from './app.ts';
 import { seedAll } from './seed.ts';
+import { createBackgroundJobs } from './platform/jobs/platform-jobs.ts';
 
 const config = loadConfig();
 await ensureClientBundle();
@@ -14,6 +15,10 @@ const seeded = await seedAll(database, { demo: config.demoMode });
 
 const { app } = await buildApp({ config, database });
 await app.listen({ port: config.port, host: config.host });
+
+// Background jobs (e-mail delivery, scheduled tasks) in this instance unless JOBS_ENABLED=false.
+const jobs = createBackgroundJobs({ config, database, log: app.log.child({ component: 'jobs' }) });
+jobs.startIfEnabled();
 
 const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
 console.log(`\nAPMBC Transparency & Cooperation Platform\n  ${config.baseUrl}  (database: ${where})`);
@@ -30,7 +35,8 @@ async function shutdown(signal: string) {
   const timer = setTimeout(() => process.exit(1), 10_000);
   timer.unref();
   try {
-    await app.close();
+    // Stop taking new work and wait for the job in progress, while in-flight requests finish.
+    await Promise.all([jobs.stop(), app.close()]);
     await database.close();
   } finally {
     process.exit(0);
