@@ -120,7 +120,8 @@ export function createMailDelivery(opts: MailDeliveryOptions): MailDelivery {
 /** A 5xx answer (mailbox unknown, message refused) or an unusable address will not improve by retrying. */
 function isPermanent(e: unknown): boolean {
   const err = e as { responseCode?: number; code?: string };
-  return (typeof err.responseCode === 'number' && err.responseCode >= 500 && err.responseCode < 600) || err.code === 'EENVELOPE';
+  if (typeof err.responseCode === 'number') return err.responseCode >= 500 && err.responseCode < 600;
+  return err.code === 'EENVELOPE';
 }
 
 /** The error as stored in last_error: no credentials, bounded length. */
