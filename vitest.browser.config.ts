@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+// Browser journeys run on the embedded database only (the harness refuses a server URL), even when
+// TEST_DATABASE_URL is set for the integration runs.
+delete process.env.TEST_DATABASE_URL;
+
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     include: ['tests/browser/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/setup-file.ts'],
-    testTimeout: 90_000,
+    testTimeout: 120_000,
     hookTimeout: 90_000,
     pool: 'forks',
     maxWorkers: 1,

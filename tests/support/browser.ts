@@ -1,0 +1,439 @@
+/**
+ * The browser test harness, and the page enumeration shared with the quality sweeps.
+ *
+ * - `startBrowserApp()` runs the real application on a random free port, on a PGlite test database
+ *   with the demo data seeded and DEMO_MODE on.
+ * - `useBrowser()` wires a test file: app + Debian's Chromium (playwright-core) for the file, and
+ *   after every test closes the sessions it opened and fails the test on any unexpected console
+ *   error, page error, failed request or failed sub-resource.
+ * - `Session.step(name)` saves a screenshot of a journey step under test-results/.
+ * - `axeCheck(page)` runs axe (WCAG 2.0/2.1/2.2 A and AA) and fails on serious or critical issues.
+ * - `pageRoutes(app)` / `fillRoute(...)` / `exampleParams(database)` enumerate every GET page the
+ *   app registers (app.routeList) and fill path parameters from seeded data, so every page an area
+ *   adds is swept automatically.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page, Response } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { desc, eq } from 'drizzle-orm';
+import { buildApp } from '../../src/app.ts';
+import type { Config } from '../../src/config.ts';
+import type { Database } from '../../src/platform/db/client.ts';
+import { seedAll } from '../../src/seed.ts';
+import { users, userTokens, apiTokens } from '../../src/areas/accounts/schema.ts';
+import { seedDemoUsers, DEMO_PASSWORD } from '../../src/areas/accounts/demo-users.ts';
+import { enqueueEmail } from '../../src/platform/mail/outbox.ts';
+import { recordAudit } from '../../src/platform/audit/audit.ts';
+import { auditEvents } from '../../src/platform/audit/schema.ts';
+import { sha256Hex } from '../../src/platform/auth/crypto.ts';
+import { createTestDatabase } from './db.ts';
+import { testConfig } from './app.ts';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RESULTS_DIR = join(ROOT, 'test-results', 'browser');
+export { DEMO_PASSWORD };
+
+export const DEMO = {
+  admin: 'admin@demo.example.org',
+  isu: 'isu@demo.example.org',
+  committee: 'committee@demo.example.org',
+  preparerSn: 'preparer.sn@demo.example.org',
+  approverSn: 'approver.sn@demo.example.org',
+  preparerIq: 'preparer.iq@demo.example.org',
+  approverIq: 'approver.iq@demo.example.org',
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The application
+// ---------------------------------------------------------------------------------------------
+
+export interface BrowserApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real app on 127.0.0.1:<random port>, PGlite, demo data, DEMO_MODE on. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const testDb = await createTestDatabase();
+  if (testDb.url) throw new Error('Browser tests run on PGlite only: unset TEST_DATABASE_URL');
+  await seedAll(testDb.database, { demo: true });
+  const config = testConfig({ DEMO_MODE: 'true' });
+  const { app } = await buildApp({ config, database: testDb.database, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('The app did not bind to a TCP port');
+  return {
+    app,
+    database: testDb.database,
+    config,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+// ---------------------------------------------------------------------------------------------
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface SessionOptions {
+  /** Used for the screenshot folder. */
+  name: string;
+  javaScript?: boolean;
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+}
+
+/**
+ * One browser context and page, with everything that goes wrong in it recorded. Problems are
+ * unexpected unless a test said it expects them with `allow()` (e.g. the console line Chromium
+ * writes for a 403 or 422 document).
+ */
+export class Session {
+  readonly problems: string[] = [];
+  private allowed: RegExp[] = [];
+  private stepNo = 0;
+  private readonly dir: string;
+
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly baseUrl: string,
+    readonly name: string,
+  ) {
+    this.dir = join(RESULTS_DIR, slug(name));
+    page.on('console', (msg: ConsoleMessage) => {
+      if (msg.type() === 'error') this.problem(`console error on ${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => this.problem(`page error on ${page.url()}: ${err.message}`));
+    page.on('requestfailed', (req) => {
+      const failure = req.failure()?.errorText ?? 'failed';
+      // A request cancelled because the page moved on (a navigation replaced by the next one, the
+      // favicon of a page left at once) is aborted by design; every real failure has another code
+      // (refused, CSP-blocked, DNS, …).
+      if (failure === 'net::ERR_ABORTED') return;
+      this.problem(`request failed: ${req.method()} ${req.url()} (${failure})`);
+    });
+    page.on('response', (res: Response) => {
+      const req = res.request();
+      if (res.status() >= 400 && req.resourceType() !== 'document') this.problem(`sub-resource ${req.method()} ${res.url()} answered ${res.status()}`);
+      if (res.status() >= 500) this.problem(`${req.method()} ${res.url()} answered ${res.status()}`);
+    });
+  }
+
+  /** Marks problems matching `pattern` as expected (for the rest of this session). */
+  allow(pattern: RegExp): void {
+    this.allowed.push(pattern);
+  }
+
+  /** Chromium logs "Failed to load resource: … status of N" for an error document; expect it. */
+  allowErrorDocuments(...statuses: number[]): void {
+    this.allow(new RegExp(`Failed to load resource: the server responded with a status of (${statuses.join('|')})\\b`));
+  }
+
+  private problem(text: string): void {
+    if (!this.allowed.some((re) => re.test(text))) this.problems.push(text);
+  }
+
+  url(path: string): string {
+    return new URL(path, this.baseUrl).toString();
+  }
+
+  /** Navigates to a path of the app and waits for the load event; returns the document response. */
+  async goto(path: string): Promise<Response> {
+    const res = await this.page.goto(this.url(path), { waitUntil: 'load' });
+    if (!res) throw new Error(`No response for ${path}`);
+    return res;
+  }
+
+  /** The current path (and query) of the page. */
+  path(): string {
+    const u = new URL(this.page.url());
+    return `${u.pathname}${u.search}`;
+  }
+
+  /** Screenshot of the current state as test-results/browser/<session>/<nn>-<name>.png. */
+  async step(name: string): Promise<void> {
+    this.stepNo += 1;
+    mkdirSync(this.dir, { recursive: true });
+    await this.page.screenshot({ path: join(this.dir, `${String(this.stepNo).padStart(2, '0')}-${slug(name)}.png`), fullPage: true });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+}
+
+export async function openSession(browser: Browser, baseUrl: string, opts: SessionOptions): Promise<Session> {
+  const contextOptions: BrowserContextOptions = {
+    javaScriptEnabled: opts.javaScript ?? true,
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    deviceScaleFactor: opts.deviceScaleFactor ?? 1,
+    locale: 'en-GB',
+    serviceWorkers: 'block',
+  };
+  const context = await browser.newContext(contextOptions);
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
+  const page = await context.newPage();
+  return new Session(context, page, baseUrl, opts.name);
+}
+
+/**
+ * Wires a browser test file: starts the app and Chromium once, and after each test closes the
+ * sessions it opened and fails it on unexpected problems.
+ */
+export function useBrowser() {
+  const state: { app?: BrowserApp; browser?: Browser; sessions: Session[] } = { sessions: [] };
+  beforeAll(async () => {
+    const [app, browser] = await Promise.all([startBrowserApp(), launchBrowser()]);
+    state.app = app;
+    state.browser = browser;
+  });
+  afterEach(async () => {
+    const sessions = state.sessions.splice(0);
+    const problems = sessions.flatMap((s) => s.problems.map((p) => `[${s.name}] ${p}`));
+    await Promise.all(sessions.map((s) => s.close()));
+    if (problems.length) throw new Error(`Unexpected browser problems:\n  ${problems.join('\n  ')}`);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+  });
+  return {
+    get app(): BrowserApp {
+      if (!state.app) throw new Error('useBrowser(): the app is not started yet');
+      return state.app;
+    },
+    async session(opts: SessionOptions): Promise<Session> {
+      if (!state.browser || !state.app) throw new Error('useBrowser(): not started yet');
+      const s = await openSession(state.browser, state.app.baseUrl, opts);
+      state.sessions.push(s);
+      return s;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journeys' building blocks
+// ---------------------------------------------------------------------------------------------
+
+/** Signs in through the real form (works with and without JavaScript). */
+export async function signIn(s: Session, locale: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!s.path().startsWith(`/${locale}/login`)) await s.goto(`/${locale}/login`);
+  await s.page.fill('#f-email', email);
+  await s.page.fill('#f-password', password);
+  await Promise.all([s.page.waitForURL((u) => !u.pathname.startsWith(`/${locale}/login`)), s.page.click('main form button[type=submit]')]);
+}
+
+/** Clicks and waits until the main frame has navigated (also to the same URL) and loaded. */
+export async function clickAndWait(s: Session, selector: string): Promise<void> {
+  const navigated = s.page.waitForEvent('framenavigated', { predicate: (f) => f === s.page.mainFrame() });
+  await s.page.click(selector);
+  await navigated;
+  await s.page.waitForLoadState('load');
+}
+
+/** Signs out with the header's sign-out button. */
+export async function signOut(s: Session): Promise<void> {
+  await clickAndWait(s, '.site-header__account form button[type=submit]');
+}
+
+/** `<html lang dir>` of the current page. */
+export async function htmlLangDir(page: Page): Promise<{ lang: string | null; dir: string | null }> {
+  const html = page.locator('html');
+  return { lang: await html.getAttribute('lang'), dir: await html.getAttribute('dir') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+// ---------------------------------------------------------------------------------------------
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeProblem {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical axe violations on the current page (empty when clean). */
+export async function axeProblems(page: Page): Promise<AxeProblem[]> {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+export function formatAxeProblems(where: string, problems: AxeProblem[]): string {
+  return problems.map((p) => `${where}: [${p.impact}] ${p.id}: ${p.help}\n      at ${p.targets.join('\n      at ')}`).join('\n');
+}
+
+/** Runs axe on the page and fails with a readable list on serious or critical violations. */
+export async function axeCheck(page: Page, label?: string): Promise<void> {
+  const problems = await axeProblems(page);
+  if (problems.length) throw new Error(`Accessibility violations:\n${formatAxeProblems(label ?? page.url(), problems)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every page of the app
+// ---------------------------------------------------------------------------------------------
+
+/** Every GET page under `/:locale/` the app registered, as route patterns (e.g. `/:locale/states/:iso2`). */
+export function pageRoutes(app: FastifyInstance): string[] {
+  const urls = app.routeList.filter((r) => r.method === 'GET' && (r.url === '/:locale' || r.url.startsWith('/:locale/'))).map((r) => r.url);
+  return [...new Set(urls)].sort();
+}
+
+/** The path parameters of a route pattern, except the locale. */
+export function routeParams(url: string): string[] {
+  return [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!).filter((p) => p !== 'locale');
+}
+
+export function hasParams(url: string): boolean {
+  return routeParams(url).length > 0 || url.includes('*');
+}
+
+/**
+ * A parameter value for a route: `(param, previousSegment, route)` → value or undefined.
+ * `previousSegment` is the literal path segment before the parameter (`users` in `/admin/users/:id`).
+ */
+export type ParamResolver = (param: string, previousSegment: string, route: string) => string | undefined;
+
+/** Fills the parameters of `route` for `locale`; lists those that cannot be filled. */
+export function fillRoute(route: string, locale: string, resolve: ParamResolver): { path: string; missing: string[] } {
+  const segments = route.split('/');
+  const missing: string[] = [];
+  const out = segments.map((seg, i) => {
+    if (seg === ':locale') return locale;
+    if (seg === '*') {
+      missing.push('*');
+      return seg;
+    }
+    if (!seg.includes(':')) return seg;
+    // A segment may hold one parameter with a literal prefix/suffix, e.g. `:id.csv`.
+    return seg.replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, (_m, name: string) => {
+      const prev = [...segments.slice(0, i)].reverse().find((s) => s && !s.includes(':')) ?? '';
+      const v = resolve(name, prev, route);
+      if (v === undefined) {
+        missing.push(name);
+        return `:${name}`;
+      }
+      return encodeURIComponent(v);
+    });
+  });
+  return { path: out.join('/') || '/', missing };
+}
+
+export interface ExampleData {
+  ids: {
+    adminUser: string;
+    stateUser: string;
+    outboxEmail: string;
+    auditEvent: string;
+    apiToken: string;
+  };
+  tokens: { invitation: string; passwordReset: string };
+  /** The resolver used by the sweeps (iso2 defaults to Senegal). */
+  resolver(opts?: { iso2?: string }): ParamResolver;
+}
+
+/**
+ * Records to point parameterised pages at, created in `database` (demo users are seeded when
+ * missing, so this also works on a plain test database): a demo State user, an outbox e-mail, an
+ * audit event, an API token, an invitation and a password-reset token.
+ */
+export async function exampleParams(database: Database): Promise<ExampleData> {
+  const db = database.db;
+  await seedDemoUsers(db);
+  const idOf = async (email: string) => {
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!row) throw new Error(`No demo user ${email}`);
+    return row.id;
+  };
+  const adminUser = await idOf(DEMO.admin);
+  const stateUser = await idOf(DEMO.preparerSn);
+  const outboxEmail =
+    (await enqueueEmail(db, { to: DEMO.preparerSn, toName: 'Aminata Demo (preparer)', subject: 'Demo reminder', text: 'Demo message for the page sweeps.', locale: 'fr', kind: 'reminder', dedupeKey: 'sweep-example' })) ??
+    '00000000-0000-4000-8000-000000000000';
+  await recordAudit(db, { userId: adminUser, label: DEMO.admin }, { action: 'accounts.user.updated', entityType: 'user', entityId: stateUser, summary: { example: true } });
+  const [audit] = await db.select({ id: auditEvents.id }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const [token] = await db
+    .insert(apiTokens)
+    .values({ userId: adminUser, name: 'Sweep example token', prefix: 'sweepexa', tokenHash: sha256Hex(`sweep-api-${Math.random()}`) })
+    .returning({ id: apiTokens.id });
+  // An invited user without a password, and one-time tokens for the invitation and reset pages.
+  const invitedEmail = `invited.${Math.random().toString(36).slice(2, 8)}@demo.example.org`;
+  const [invited] = await db.insert(users).values({ email: invitedEmail, name: 'Invited Demo User', role: 'state_preparer', stateIso2: 'SN', locale: 'en', isDemo: true }).returning({ id: users.id });
+  const invitation = `sweep-invitation-${Math.random().toString(36).slice(2)}`;
+  const passwordReset = `sweep-reset-${Math.random().toString(36).slice(2)}`;
+  const expiresAt = new Date(Date.now() + 7 * 24 * 3600_000);
+  await db.insert(userTokens).values([
+    { userId: invited!.id, purpose: 'invitation', tokenHash: sha256Hex(invitation), expiresAt, createdBy: adminUser },
+    { userId: stateUser, purpose: 'password_reset', tokenHash: sha256Hex(passwordReset), expiresAt },
+  ]);
+  const ids = { adminUser, stateUser, outboxEmail, auditEvent: String(audit!.id), apiToken: token!.id };
+  const tokens = { invitation, passwordReset };
+  return {
+    ids,
+    tokens,
+    resolver: (opts = {}) => exampleResolver(ids, tokens, opts.iso2 ?? 'sn'),
+  };
+}
+
+/** Example values by parameter name, and for `:id` by the collection it belongs to. */
+function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'], iso2: string): ParamResolver {
+  const byCollection: Record<string, string> = {
+    users: ids.stateUser,
+    'focal-points': ids.stateUser,
+    outbox: ids.outboxEmail,
+    emails: ids.outboxEmail,
+    audit: ids.auditEvent,
+    events: ids.auditEvent,
+    tokens: ids.apiToken,
+    'api-tokens': ids.apiToken,
+  };
+  const byName: Record<string, string> = {
+    iso2,
+    state: iso2,
+    stateIso2: iso2,
+    userId: ids.stateUser,
+    committee: 'cooperation-assistance',
+    committeeId: 'cooperation-assistance',
+    year: String(new Date().getUTCFullYear()),
+  };
+  return (param, prev, route) => {
+    if (param === 'token') {
+      if (/invit/.test(route)) return tokens.invitation;
+      if (/reset|password/.test(route)) return tokens.passwordReset;
+      return undefined;
+    }
+    if (param === 'id' || param === 'tokenId' || param === 'eventId' || param === 'emailId') return byCollection[prev];
+    return byName[param];
+  };
+}
