@@ -1,12 +1,14 @@
 /** Signing in and out: password check, lockout, second factor, session creation. */
-import type { Database } from '../../platform/db/client.ts';
+import type { Database, Tx } from '../../platform/db/client.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { verifyTotp } from '../../platform/auth/totp.ts';
-import { createSession, destroySession, markSecondFactorDone, type SessionPolicy } from '../../platform/auth/sessions.ts';
+import { createSession, destroySession, destroyUserSessions, type SessionPolicy } from '../../platform/auth/sessions.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findUserByEmail, findUserById, updateUser } from './users-repository.ts';
+import { hashRecoveryCode, isTotpCodeShape, normaliseRecoveryCode } from './credentials.ts';
+import { consumeRecoveryCode, countUnusedRecoveryCodes } from './credentials-repository.ts';
+import { acceptTotpStep, findUserByEmail, findUserById, updateUser, type UserRow } from './users-repository.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -19,7 +21,15 @@ export interface SignInDeps {
 
 export type SignInResult = { token: string; needsSecondFactor: boolean; userId: string };
 
-export async function signIn(deps: SignInDeps, actor: Actor, input: { email: string; password: string; userAgent?: string | undefined }): Promise<SignInResult> {
+/**
+ * Checks e-mail and password and opens a new session. Any session the browser already had is
+ * ended, so the session id is always new after sign-in (no fixation).
+ */
+export async function signIn(
+  deps: SignInDeps,
+  actor: Actor,
+  input: { email: string; password: string; userAgent?: string | undefined; previousSessionId?: string | undefined },
+): Promise<SignInResult> {
   const user = await findUserByEmail(deps.database.db, input.email);
   const usable = user && !user.disabledAt && (!user.isDemo || deps.config.demoMode) && user.passwordHash;
   if (!usable) {
@@ -32,23 +42,13 @@ export async function signIn(deps: SignInDeps, actor: Actor, input: { email: str
   }
   const ok = await verifyPassword(user.passwordHash, input.password);
   if (!ok) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await withTransaction(deps.database.db, async (tx) => {
-      await updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now + LOCKOUT_MS) : user.lockedUntil });
-      await recordAudit(tx, { ...actor, label: input.email.slice(0, 200) }, {
-        action: lock ? 'accounts.user.locked' : 'accounts.user.sign_in_failed',
-        entityType: 'user',
-        entityId: user.id,
-        summary: { failedLogins: failed },
-      });
-    });
-    if (lock) throw new AppError('too_many', 'accounts.login.locked', { until: new Date(now + LOCKOUT_MS).toISOString() });
+    await recordFailure(deps, user, 'accounts.user.sign_in_failed', { ...actor, label: input.email.slice(0, 200) });
     throw new AppError('validation', 'accounts.login.invalid');
   }
   const needsSecondFactor = !!user.totpEnabledAt && !!user.totpSecret;
   return withTransaction(deps.database.db, async (tx) => {
     await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, ...(needsSecondFactor ? {} : { lastLoginAt: new Date() }) });
+    if (input.previousSessionId) await destroySession(tx, input.previousSessionId);
     const { token } = await createSession(tx, user.id, deps.sessionPolicy, { secondFactorDone: !needsSecondFactor, ip: actor.ip ?? undefined, userAgent: input.userAgent });
     await recordAudit(tx, { ...actor, userId: user.id, label: user.email }, {
       action: needsSecondFactor ? 'accounts.user.password_verified' : 'accounts.user.signed_in',
@@ -59,39 +59,96 @@ export async function signIn(deps: SignInDeps, actor: Actor, input: { email: str
   });
 }
 
-/** Completes sign-in with a TOTP code for a session that has passed the password step. */
-export async function verifySecondFactor(deps: SignInDeps, actor: Actor, input: { sessionId: string; userId: string; code: string }): Promise<void> {
+/** Counts a failed password or code; the fifth in a row locks the account for 15 minutes. */
+async function recordFailure(deps: SignInDeps, user: UserRow, action: string, auditActor: Actor, sessionId?: string): Promise<void> {
+  const now = Date.now();
+  const failed = user.failedLogins + 1;
+  const lock = failed >= MAX_FAILED_LOGINS;
+  await withTransaction(deps.database.db, async (tx) => {
+    await updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now + LOCKOUT_MS) : user.lockedUntil });
+    if (lock && sessionId) await destroySession(tx, sessionId);
+    await recordAudit(tx, auditActor, { action: lock ? 'accounts.user.locked' : action, entityType: 'user', entityId: user.id, summary: { failedLogins: failed } });
+  });
+  if (lock) throw new AppError('too_many', 'accounts.login.locked', { until: new Date(now + LOCKOUT_MS).toISOString() });
+}
+
+/**
+ * Completes sign-in for a session that has passed the password step, with a 6-digit TOTP code
+ * (each time step accepted once) or a single-use recovery code. The half-signed-in session is
+ * replaced by a new one; the new session token is returned.
+ */
+export async function verifySecondFactor(
+  deps: SignInDeps,
+  actor: Actor,
+  input: { sessionId: string; userId: string; code: string; userAgent?: string | undefined },
+): Promise<{ token: string; method: 'totp' | 'recovery_code' }> {
   const user = await findUserById(deps.database.db, input.userId);
-  if (!user || !user.totpSecret || !user.totpEnabledAt) throw new AppError('forbidden', 'accounts.totp.not_enabled');
+  if (!user || !user.totpSecret || !user.totpEnabledAt || user.disabledAt || (user.isDemo && !deps.config.demoMode)) {
+    throw new AppError('forbidden', 'accounts.totp.not_enabled');
+  }
   const now = Date.now();
   if (user.lockedUntil && user.lockedUntil.getTime() > now) throw new AppError('too_many', 'accounts.login.locked');
-  const step = verifyTotp(user.totpSecret, input.code, user.totpLastStep);
-  if (step === undefined) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await withTransaction(deps.database.db, async (tx) => {
-      await updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now + LOCKOUT_MS) : user.lockedUntil });
-      if (lock) await destroySession(tx, input.sessionId);
-      await recordAudit(tx, { ...actor, userId: user.id, label: user.email }, {
-        action: lock ? 'accounts.user.locked' : 'accounts.user.totp_failed',
-        entityType: 'user',
-        entityId: user.id,
-        summary: { failedLogins: failed },
-      });
-    });
-    if (lock) throw new AppError('too_many', 'accounts.login.locked');
+  const auditActor = { ...actor, userId: user.id, label: user.email };
+  const fail = async () => {
+    await recordFailure(deps, user, 'accounts.user.totp_failed', auditActor, input.sessionId);
     throw new AppError('validation', 'accounts.totp.invalid');
+  };
+
+  if (isTotpCodeShape(input.code)) {
+    const step = verifyTotp(user.totpSecret, input.code, user.totpLastStep);
+    if (step === undefined) return fail();
+    const result = await withTransaction(deps.database.db, async (tx) => {
+      // Conditional on the last step, so two requests with the same code cannot both pass.
+      if (!(await acceptTotpStep(tx, user.id, step))) return undefined;
+      return openFullSession(tx, deps, auditActor, user, input, { secondFactor: 'totp' });
+    });
+    if (!result) return fail();
+    return { token: result, method: 'totp' };
   }
-  await withTransaction(deps.database.db, async (tx) => {
-    await updateUser(tx, user.id, { failedLogins: 0, totpLastStep: step, lastLoginAt: new Date() });
-    await markSecondFactorDone(tx, input.sessionId);
-    await recordAudit(tx, { ...actor, userId: user.id, label: user.email }, { action: 'accounts.user.signed_in', entityType: 'user', entityId: user.id, summary: { secondFactor: 'totp' } });
+
+  const normalised = normaliseRecoveryCode(input.code);
+  if (!normalised) return fail();
+  const result = await withTransaction(deps.database.db, async (tx) => {
+    if (!(await consumeRecoveryCode(tx, user.id, hashRecoveryCode(normalised), new Date()))) return undefined;
+    await updateUser(tx, user.id, { failedLogins: 0, lastLoginAt: new Date() });
+    const remaining = await countUnusedRecoveryCodes(tx, user.id);
+    return openFullSession(tx, deps, auditActor, user, input, { secondFactor: 'recovery_code', remaining });
   });
+  if (!result) return fail();
+  return { token: result, method: 'recovery_code' };
+}
+
+async function openFullSession(
+  tx: Tx,
+  deps: SignInDeps,
+  auditActor: Actor,
+  user: UserRow,
+  input: { sessionId: string; userAgent?: string | undefined },
+  summary: Record<string, unknown>,
+): Promise<string> {
+  await destroySession(tx, input.sessionId);
+  const { token } = await createSession(tx, user.id, deps.sessionPolicy, { secondFactorDone: true, ip: auditActor.ip ?? undefined, userAgent: input.userAgent });
+  await recordAudit(tx, auditActor, { action: 'accounts.user.signed_in', entityType: 'user', entityId: user.id, summary });
+  return token;
 }
 
 export async function signOut(deps: { database: Database }, actor: Actor, sessionId: string): Promise<void> {
   await withTransaction(deps.database.db, async (tx) => {
     await destroySession(tx, sessionId);
     await recordAudit(tx, actor, { action: 'accounts.user.signed_out', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+/** Signs a user out of their other sessions (keepSessionId) or of all of them. */
+export async function endUserSessions(deps: { database: Database }, actor: Actor, input: { userId: string; keepSessionId?: string | undefined }): Promise<number> {
+  return withTransaction(deps.database.db, async (tx) => {
+    const ended = await destroyUserSessions(tx, input.userId, input.keepSessionId);
+    await recordAudit(tx, actor, {
+      action: 'accounts.sessions.ended',
+      entityType: 'user',
+      entityId: input.userId,
+      summary: { ended, keptCurrent: !!input.keepSessionId },
+    });
+    return ended;
   });
 }

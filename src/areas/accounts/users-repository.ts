@@ -1,15 +1,23 @@
-/** All SQL for users, one-time tokens and API tokens. Takes a database or transaction handle. */
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+/** All SQL for users and the reference lists (States, committees) the account forms need. */
+import { and, asc, count, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { escapeLike } from '../../platform/audit/audit.ts';
-import { users, apiTokens, userTokens } from './schema.ts';
+import { committees, states, type LocalizedText } from '../states/schema.ts';
+import { users, type Role } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
 export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** The same, locking the row until the transaction ends. */
+export async function findUserByIdForUpdate(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1).for('update');
   return row;
 }
 
@@ -36,6 +44,36 @@ export async function updateUser(db: DbOrTx, id: string, patch: Partial<NewUser>
   return row;
 }
 
+/** Optimistic concurrency: updates only when the row still has the version the editor saw. */
+export async function updateUserIfVersion(db: DbOrTx, id: string, version: number, patch: Partial<NewUser>): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .returning();
+  return row;
+}
+
+/** Records an accepted TOTP step only if it is newer than the last one (no replay, even in a race). */
+export async function acceptTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step, failedLogins: 0, lastLoginAt: new Date() })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), sql`${users.totpLastStep} < ${step}`)))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Active administrators other than `exceptId`, locked until the transaction ends. */
+export async function countOtherActiveAdmins(db: DbOrTx, exceptId: string): Promise<number> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, exceptId)))
+    .for('update');
+  return rows.length;
+}
+
 export interface UserFilter {
   q?: string | undefined;
   role?: string | undefined;
@@ -45,30 +83,135 @@ export interface UserFilter {
   offset?: number;
 }
 
-export async function listUsers(db: DbOrTx, f: UserFilter) {
+/** What lists show about a user: no secrets, only whether a password exists. */
+const listColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  stateIso2: users.stateIso2,
+  committeeId: users.committeeId,
+  organisation: users.organisation,
+  locale: users.locale,
+  isDemo: users.isDemo,
+  disabledAt: users.disabledAt,
+  lockedUntil: users.lockedUntil,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+  version: users.version,
+  totpEnabledAt: users.totpEnabledAt,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  totpEnabled: sql<boolean>`${users.totpEnabledAt} is not null`,
+  stateNames: states.names,
+  committeeNames: committees.names,
+};
+
+export type UserListRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  stateIso2: string | null;
+  committeeId: string | null;
+  organisation: string | null;
+  locale: string;
+  isDemo: boolean;
+  disabledAt: Date | null;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  version: number;
+  totpEnabledAt: Date | null;
+  hasPassword: boolean;
+  totpEnabled: boolean;
+  stateNames: LocalizedText | null;
+  committeeNames: LocalizedText | null;
+};
+
+function userWhere(f: UserFilter): SQL | undefined {
   const where: SQL[] = [];
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
     where.push(or(ilike(users.email, like), ilike(users.name, like))!);
   }
-  if (f.role) where.push(eq(users.role, f.role as UserRow['role']));
+  if (f.role) where.push(eq(users.role, f.role as Role));
   if (f.stateIso2) where.push(eq(users.stateIso2, f.stateIso2));
   if (!f.includeDisabled) where.push(isNull(users.disabledAt));
-  return db
-    .select()
+  return where.length ? and(...where) : undefined;
+}
+
+/** One page of users, with one extra row to tell whether a next page exists. */
+export async function listUsers(db: DbOrTx, f: UserFilter): Promise<UserListRow[]> {
+  const rows = await db
+    .select(listColumns)
     .from(users)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(users.name))
+    .leftJoin(states, eq(states.iso2, users.stateIso2))
+    .leftJoin(committees, eq(committees.id, users.committeeId))
+    .where(userWhere(f))
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id))
     .limit(Math.min(f.limit ?? 50, 500))
     .offset(f.offset ?? 0);
+  return rows.map(normaliseBooleans);
 }
 
-export async function findApiTokenByHash(db: DbOrTx, tokenHash: string) {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
+export async function countUsers(db: DbOrTx, f: UserFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(userWhere(f));
+  return Number(row?.n ?? 0);
+}
+
+export async function findUserListRow(db: DbOrTx, id: string): Promise<UserListRow | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const [row] = await db
+    .select(listColumns)
+    .from(users)
+    .leftJoin(states, eq(states.iso2, users.stateIso2))
+    .leftJoin(committees, eq(committees.id, users.committeeId))
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ? normaliseBooleans(row) : undefined;
+}
+
+/** A State's preparers and approvers (its focal points), disabled ones included. */
+export async function listStateUsers(db: DbOrTx, stateIso2: string, opts: { includeDisabled: boolean }): Promise<UserListRow[]> {
+  const rows = await db
+    .select(listColumns)
+    .from(users)
+    .leftJoin(states, eq(states.iso2, users.stateIso2))
+    .leftJoin(committees, eq(committees.id, users.committeeId))
+    .where(
+      and(
+        eq(users.stateIso2, stateIso2),
+        inArray(users.role, ['state_preparer', 'state_approver']),
+        opts.includeDisabled ? undefined : isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(asc(users.role), asc(sql`lower(${users.name})`));
+  return rows.map(normaliseBooleans);
+}
+
+function normaliseBooleans<T extends { hasPassword: unknown; totpEnabled: unknown }>(row: T): T & { hasPassword: boolean; totpEnabled: boolean } {
+  return { ...row, hasPassword: row.hasPassword === true || row.hasPassword === 't', totpEnabled: row.totpEnabled === true || row.totpEnabled === 't' };
+}
+
+// ---- Reference lists (read-only) -------------------------------------------------------------
+
+export interface NamedOption {
+  id: string;
+  names: LocalizedText;
+}
+
+/** Every State that is or was a party (for the State select of user forms). */
+export async function listStateOptions(db: DbOrTx): Promise<NamedOption[]> {
+  const rows = await db.select({ id: states.iso2, names: states.names }).from(states).orderBy(asc(states.iso2));
+  return rows;
+}
+
+export async function findStateOption(db: DbOrTx, iso2: string): Promise<NamedOption | undefined> {
+  if (!/^[A-Z]{2}$/.test(iso2)) return undefined;
+  const [row] = await db.select({ id: states.iso2, names: states.names }).from(states).where(eq(states.iso2, iso2)).limit(1);
   return row;
 }
 
-export async function findUserTokenByHash(db: DbOrTx, tokenHash: string) {
-  const [row] = await db.select().from(userTokens).where(eq(userTokens.tokenHash, tokenHash)).limit(1);
-  return row;
+export async function listCommitteeOptions(db: DbOrTx): Promise<NamedOption[]> {
+  return db.select({ id: committees.id, names: committees.names }).from(committees).orderBy(asc(committees.sortOrder), asc(committees.id));
 }

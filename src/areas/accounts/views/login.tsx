@@ -2,7 +2,7 @@ import { usePage } from '../../../platform/views/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { Button, ErrorSummary, NotificationBanner, PostForm, TextField } from '../../../platform/views/components.tsx';
 
-export function LoginPage({ email, errors, returnTo, notice }: { email?: string; errors?: Record<string, string>; returnTo?: string; notice?: string }) {
+export function LoginPage({ email, errors, returnTo, notice }: { email?: string; errors?: Record<string, string>; returnTo?: string | undefined; notice?: string | undefined }) {
   const { t, locale } = usePage();
   return (
     <Layout title={t('accounts.login.title')}>
@@ -23,7 +23,7 @@ export function LoginPage({ email, errors, returnTo, notice }: { email?: string;
   );
 }
 
-export function TwoFactorPage({ errors }: { errors?: Record<string, string> }) {
+export function TwoFactorPage({ errors, returnTo }: { errors?: Record<string, string>; returnTo?: string | undefined }) {
   const { t, locale } = usePage();
   return (
     <Layout title={t('accounts.totp.challenge_title')}>
@@ -31,13 +31,14 @@ export function TwoFactorPage({ errors }: { errors?: Record<string, string> }) {
       <h1>{t('accounts.totp.challenge_title')}</h1>
       <p>{t('accounts.totp.challenge_intro')}</p>
       <PostForm action={`/${locale}/login/two-factor`}>
+        {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
         <TextField
           name="code"
           label={t('accounts.totp.code')}
-          hint={t('accounts.totp.code_hint')}
-          width="short"
+          hint={t('accounts.totp.challenge_hint')}
+          width="medium"
           error={errors?.code}
-          attrs={{ autocomplete: 'one-time-code', inputmode: 'numeric', spellcheck: false }}
+          attrs={{ autocomplete: 'one-time-code', spellcheck: false, maxLength: 20 }}
         />
         <Button>{t('accounts.totp.verify')}</Button>
       </PostForm>
