@@ -1,0 +1,47 @@
+/** Public pages: the list of States Parties and one State's page. */
+import type { FastifyInstance } from 'fastify';
+import * as z from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ARTICLE5_STANDINGS, MEMBERSHIP_STATUSES, REGIONS, todayIso } from './membership.ts';
+import { canEditMembership, canRecordArticle5Deadline } from './policy.ts';
+import { getStateProfile, statesOverview } from './states-queries.ts';
+import { StatePage } from './views/state-page.tsx';
+import { StatesListPage } from './views/states-list.tsx';
+
+/** Unknown or malformed filter values are ignored (the list shows everything for that filter). */
+const listQuery = z.object({
+  region: z.enum(REGIONS).optional().catch(undefined),
+  status: z.enum(MEMBERSHIP_STATUSES).optional().catch(undefined),
+  article5: z.enum(ARTICLE5_STANDINGS).optional().catch(undefined),
+});
+
+const stateParams = z.object({ iso2: z.string().regex(/^[A-Za-z]{2}$/) });
+
+export function registerPublicStatesRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const db = deps.database.db;
+
+  app.get('/:locale/states', async (req, reply) => {
+    const filters = listQuery.parse(req.query ?? {});
+    const overview = await statesOverview(db, { ...filters, on: todayIso(), locale: req.locale });
+    return reply.page(<StatesListPage {...overview} filters={filters} />);
+  });
+
+  app.get('/:locale/states/:iso2', async (req, reply) => {
+    const params = stateParams.safeParse(req.params);
+    if (!params.success) throw new AppError('not_found', 'states.not_found');
+    const { iso2 } = params.data;
+    if (iso2 !== iso2.toLowerCase()) return reply.redirect(`/${req.locale}/states/${iso2.toLowerCase()}`, 301);
+    const profile = await getStateProfile(db, iso2);
+    const base = `/${req.locale}/admin/states/${iso2}`;
+    return reply.page(
+      <StatePage
+        profile={profile}
+        admin={{
+          article5: canRecordArticle5Deadline(req.user) ? `${base}/article5` : undefined,
+          membership: canEditMembership(req.user) ? `${base}/membership` : undefined,
+        }}
+      />,
+    );
+  });
+}
