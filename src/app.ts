@@ -15,6 +15,7 @@ import { accountsNavigation, authenticateApiToken, loadPrincipal, registerAccoun
 import { registerStatesRoutes, statesNavigation } from './areas/states/index.ts';
 import { adminNavigation, registerAdminRoutes } from './areas/admin/index.ts';
 import { registerSiteRoutes } from './areas/site/routes.tsx';
+import { registerReportingRoutes, reportingNavigation } from './areas/reporting/index.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -40,7 +41,12 @@ export async function buildApp(opts: BuildAppOptions) {
   };
 
   // The main menu: each area contributes the entries its policy allows for this user.
-  const navigation = (req: FastifyRequest): NavItem[] => [...statesNavigation(req), ...accountsNavigation(req), ...adminNavigation(req)];
+  const navigation = (req: FastifyRequest): NavItem[] => [
+    ...reportingNavigation(req),
+    ...statesNavigation(req),
+    ...accountsNavigation(req),
+    ...adminNavigation(req),
+  ];
 
   const app = await buildHttpServer({
     config,
@@ -60,7 +66,7 @@ export async function buildApp(opts: BuildAppOptions) {
         version: '1',
         description: 'Public data on States Parties and their Article 7 reports; personal API tokens give a State what it can do in the interface.',
       }),
-    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerAdminRoutes(deps)],
+    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerAdminRoutes(deps)],
     pseudoLocale: opts.pseudoLocale ?? false,
     ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
   });

@@ -2,9 +2,13 @@
  * Progressive enhancement only: every page works without this file. Modules attach to elements
  * with a data-module attribute.
  */
+import { autosave, peopleTotals } from './autosave.ts';
+
 type ModuleInit = (el: HTMLElement) => void;
 
 const modules: Record<string, ModuleInit> = {
+  autosave,
+  'people-totals': peopleTotals,
   'error-summary': (el) => {
     el.focus();
     el.addEventListener('click', (ev) => {

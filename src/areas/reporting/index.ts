@@ -1,0 +1,3 @@
+/** What other areas may use from Article 7 reporting. */
+export { registerReportingRoutes, reportingNavigation } from './routes.tsx';
+export { seedMineTypes } from './mine-types.ts';

@@ -1,0 +1,449 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as z from 'zod';
+import type { AppDeps } from '../../platform/deps.ts';
+import { AppError, isAppError, notFound } from '../../platform/errors.ts';
+import type { References } from '../../platform/forms/render.tsx';
+import { isStaff, type Principal } from '../accounts/index.ts';
+import { findState, listStates, stateName } from '../states/index.ts';
+import { getFormat, getFormDef } from './formats.ts';
+import { obligationsOf } from './report.ts';
+import {
+  acknowledgeReport,
+  addComment,
+  changedFields,
+  checkReport,
+  createReport,
+  markFormNotApplicable,
+  markFormUnchanged,
+  previousSnapshot,
+  publishReport,
+  returnForClarification,
+  saveForm,
+  startCorrection,
+  submitReport,
+} from './reports-commands.ts';
+import * as repo from './reports-repository.ts';
+import {
+  canComment,
+  canCreateReport,
+  canEditReport,
+  canReview,
+  canSeeStateDashboard,
+  canStartCorrection,
+  canSubmitReport,
+  canViewPublished,
+  canViewSubmitted,
+  canViewWorkingCopy,
+} from './policy.ts';
+import { MyStatePage, type ObligationRow } from './views/my.tsx';
+import { TaskListPage } from './views/task-list.tsx';
+import { ConflictPage, FormPage } from './views/form-page.tsx';
+import { CheckPage, SubmittedPage, explanationField } from './views/check.tsx';
+import { PublicReportsPage, ReportViewPage } from './views/report-view.tsx';
+import { ReviewListPage, ReviewPage } from './views/review.tsx';
+
+type Req = FastifyRequest<{ Params: { locale: string; id: string; form: string }; Querystring: Record<string, string | undefined> }>;
+
+const FLASHES = new Set(['saved', 'completed', 'unchanged', 'not_applicable', 'submitted', 'acknowledged', 'published', 'returned', 'correction', 'comment', 'created']);
+const flashOf = (q: Record<string, string | undefined>) => (q.flash && FLASHES.has(q.flash) ? q.flash : undefined);
+
+function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
+  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
+}
+
+const versionField = z.object({ _version: z.coerce.number().int().min(1).max(1_000_000_000) });
+
+export function registerReportingRoutes(deps: AppDeps) {
+  const db = () => deps.database.db;
+
+  async function references(reportId?: string): Promise<References> {
+    const mines = await repo.listMineTypes(db());
+    const refs: References = { mineTypes: mines.map((m) => ({ value: m.code, label: m.name })) };
+    if (reportId) refs.__attachments = (await repo.listAttachments(db(), reportId)).map((a) => ({ value: a.fileId, label: a.filename }));
+    return refs;
+  }
+
+  async function loadReport(req: Req) {
+    const report = await repo.findReport(db(), req.params.id);
+    if (!report) throw notFound();
+    const state = await findState(db(), report.stateIso2);
+    if (!state) throw notFound();
+    return { report, state, name: stateName(state, req.locale) };
+  }
+
+  /** The working copy pages: sign in first; then the State's users and ISU only. */
+  async function loadWorkingCopy(req: Req, reply: FastifyReply) {
+    if (!req.user) {
+      signInRedirect(req, reply);
+      return undefined;
+    }
+    const loaded = await loadReport(req);
+    if (!canViewWorkingCopy(req.user, loaded.report)) throw new AppError('forbidden', 'forbidden');
+    return loaded;
+  }
+
+  return (app: FastifyInstance) => {
+    /* ----- A State's reporting dashboard ----- */
+    app.get<{ Params: { locale: string }; Querystring: { flash?: string } }>('/:locale/my', async (req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      if (!canSeeStateDashboard(req.user)) throw new AppError('forbidden', 'forbidden');
+      const state = await findState(db(), req.user.stateIso2!);
+      if (!state) throw notFound();
+      const thisYear = new Date().getUTCFullYear();
+      const obligations = obligationsOf({ eifDate: state.eifDate, withdrawalEffectiveDate: state.withdrawalEffectiveDate }, thisYear - 1).reverse();
+      const reports = await repo.listReportsOfState(db(), state.iso2);
+      const today = new Date().toISOString().slice(0, 10);
+      const rows: ObligationRow[] = obligations.slice(0, 8).map((o) => {
+        const report = reports.find((r) => r.kind === o.kind && r.year === o.year);
+        return { obligation: o, report, overdue: !report && o.dueDate < today };
+      });
+      const hasPrevious = reports.some((r) => r.currentVersionNo > 0);
+      return reply.page(<MyStatePage stateName={stateName(state, req.locale)} rows={rows} canCreate={canCreateReport(req.user, state.iso2)} hasPrevious={hasPrevious} created={req.query.flash === 'created'} />);
+    });
+
+    const createSchema = z.object({
+      kind: z.enum(['initial', 'annual']),
+      year: z.coerce.number().int().min(1999).max(2100),
+      startFrom: z.enum(['previous', 'blank']).default('blank'),
+    });
+    app.post<{ Params: { locale: string } }>('/:locale/reports', async (req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const parsed = createSchema.safeParse(req.body);
+      if (!parsed.success) throw new AppError('validation', 'report.invalid_request');
+      const stateIso2 = req.user.stateIso2;
+      if (!stateIso2) throw new AppError('forbidden', 'forbidden');
+      const report = await createReport(deps, req.actor, req.user, { stateIso2, kind: parsed.data.kind, year: parsed.data.year, startFromPrevious: parsed.data.startFrom === 'previous' });
+      return reply.redirect(`/${req.locale}/reports/${report.id}/edit?flash=created`, 303);
+    });
+
+    /* ----- Task list ----- */
+    app.get('/:locale/reports/:id/edit', async (req: Req, reply) => {
+      const loaded = await loadWorkingCopy(req, reply);
+      if (!loaded) return reply;
+      const { report, name } = loaded;
+      const format = getFormat(report.formatVersion);
+      if (!format) throw notFound();
+      const [rows, comments, versions] = await Promise.all([repo.listForms(db(), report.id), repo.listComments(db(), report.id), repo.listVersions(db(), report.id)]);
+      return reply.page(
+        <TaskListPage
+          report={report}
+          stateName={name}
+          forms={format.forms}
+          rows={rows}
+          comments={comments}
+          versions={versions}
+          canEdit={canEditReport(req.user, report)}
+          canSubmit={canSubmitReport(req.user, report)}
+          canCorrect={canStartCorrection(req.user, report)}
+          flash={flashOf(req.query)}
+        />,
+      );
+    });
+
+    /* ----- One form ----- */
+    async function renderForm(req: Req, reply: FastifyReply, extra: { values?: Record<string, Record<string, unknown>>; raw?: Record<string, string>; issues?: import('../../platform/forms/definition.ts').Issue[]; status?: number; addRow?: string } = {}) {
+      const loaded = await loadWorkingCopy(req, reply);
+      if (!loaded) return reply;
+      const { report, name } = loaded;
+      const def = getFormDef(report.formatVersion, req.params.form);
+      if (!def) throw notFound();
+      const row = await repo.findForm(db(), report.id, def.id);
+      if (!row) throw notFound();
+      let values = extra.values ?? row.values;
+      const addRow = extra.addRow ?? req.query.add;
+      if (addRow && /^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/.test(addRow)) {
+        const [s, f] = addRow.split('.') as [string, string];
+        const field = def.sections.find((x) => x.id === s)?.fields.find((x) => x.id === f);
+        if (field?.type === 'table') {
+          const rows = Array.isArray(values[s]?.[f]) ? (values[s]![f] as unknown[]) : [];
+          values = { ...values, [s]: { ...values[s], [f]: [...rows, { _id: `new${rows.length}` }] } };
+        }
+      }
+      const [comments, prev] = await Promise.all([repo.listComments(db(), report.id), previousSnapshot(db(), report)]);
+      const carried = prev?.snapshot.forms[def.id];
+      return reply.page(
+        <FormPage
+          report={report}
+          stateName={name}
+          def={def}
+          row={row}
+          values={values}
+          raw={extra.raw ?? {}}
+          issues={extra.issues ?? []}
+          references={await references(report.id)}
+          comments={comments.filter((c) => c.formId === def.id)}
+          canEdit={canEditReport(req.user, report)}
+          canComment={canComment(req.user, report)}
+          hasPrevious={!!carried && carried.status !== 'not_applicable' && carried.status !== 'not_started'}
+          flash={flashOf(req.query)}
+        />,
+        extra.status,
+      );
+    }
+
+    app.get('/:locale/reports/:id/forms/:form', async (req: Req, reply) => renderForm(req, reply));
+
+    app.post('/:locale/reports/:id/forms/:form', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const version = versionField.safeParse(body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      const action = typeof body._action === 'string' ? body._action.slice(0, 200) : 'save';
+      const autosave = req.headers['x-autosave'] === '1';
+      const removeRow = action.startsWith('remove:') ? action.slice('remove:'.length) : undefined;
+      const result = await saveForm(deps, req.actor, req.user, {
+        reportId: req.params.id,
+        formId: req.params.form,
+        expectedVersion: version.data._version,
+        body,
+        completed: action === 'complete',
+        removeRow,
+      });
+      if (autosave) {
+        if (result.kind === 'saved') return reply.send({ status: 'saved', version: result.form.version, savedAt: result.form.updatedAt });
+        if (result.kind === 'conflict') return reply.code(409).send({ status: 'conflict' });
+        return reply.code(422).send({ status: 'invalid', errors: result.parsed.issues.map((i) => ({ path: i.path, message: req.tr.t(i.message, i.values) })) });
+      }
+      if (result.kind === 'invalid') {
+        const row = await repo.findForm(db(), req.params.id, req.params.form);
+        return renderForm(req, reply, { values: mergeForDisplay(row?.values ?? {}, result.parsed.values), raw: result.parsed.raw, issues: result.parsed.issues, status: 422 });
+      }
+      if (result.kind === 'conflict') {
+        const loaded = await loadReport(req);
+        const def = getFormDef(loaded.report.formatVersion, req.params.form)!;
+        return reply.page(
+          <ConflictPage
+            report={loaded.report}
+            stateName={loaded.name}
+            def={def}
+            theirs={result.current.values}
+            mine={result.mine}
+            changed={changedFields(def, result.current.values, result.mine)}
+            currentVersion={result.current.version}
+            body={body}
+            references={await references(loaded.report.id)}
+          />,
+          409,
+        );
+      }
+      const base = `/${req.locale}/reports/${req.params.id}`;
+      if (action.startsWith('add:')) return reply.redirect(`${base}/forms/${req.params.form}?add=${encodeURIComponent(action.slice(4))}`, 303);
+      if (removeRow) return reply.redirect(`${base}/forms/${req.params.form}?flash=saved`, 303);
+      if (action === 'complete' && result.form.status !== 'complete') {
+        return renderForm(req, reply, { issues: result.issues.filter((i) => i.severity === 'error'), status: 422 });
+      }
+      return reply.redirect(`${base}/edit?flash=${action === 'complete' ? 'completed' : 'saved'}`, 303);
+    });
+
+    app.post('/:locale/reports/:id/forms/:form/resolve', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const version = versionField.safeParse(body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      const keepMine = Object.entries(body)
+        .filter(([k, v]) => k.startsWith('keep.') && v === 'mine')
+        .map(([k]) => k.slice(5));
+      const result = await saveForm(deps, req.actor, req.user, { reportId: req.params.id, formId: req.params.form, expectedVersion: version.data._version, body, keepMine });
+      if (result.kind === 'invalid') return renderForm(req, reply, { raw: result.parsed.raw, issues: result.parsed.issues, status: 422 });
+      if (result.kind === 'conflict') return reply.redirect(`/${req.locale}/reports/${req.params.id}/forms/${req.params.form}`, 303);
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=saved`, 303);
+    });
+
+    app.post('/:locale/reports/:id/forms/:form/unchanged', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const version = versionField.safeParse(req.body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      await markFormUnchanged(deps, req.actor, req.user, { reportId: req.params.id, formId: req.params.form, expectedVersion: version.data._version });
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=unchanged`, 303);
+    });
+
+    app.post('/:locale/reports/:id/forms/:form/not-applicable', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const version = versionField.safeParse(req.body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      await markFormNotApplicable(deps, req.actor, req.user, { reportId: req.params.id, formId: req.params.form, expectedVersion: version.data._version });
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=not_applicable`, 303);
+    });
+
+    const commentSchema = z.object({ body: z.string().trim().min(1, { error: 'reporting.thread.body_required' }).max(5000) });
+    app.post('/:locale/reports/:id/forms/:form/comments', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const parsed = commentSchema.safeParse(req.body);
+      if (!parsed.success) throw new AppError('validation', 'report.comment_required');
+      const report = await repo.findReport(db(), req.params.id);
+      if (!report || !getFormDef(report.formatVersion, req.params.form)) throw notFound();
+      await addComment(deps, req.actor, req.user, { reportId: report.id, formId: req.params.form, body: parsed.data.body });
+      return reply.redirect(`/${req.locale}/reports/${report.id}/forms/${req.params.form}?flash=comment`, 303);
+    });
+
+    /* ----- Check your answers and submit ----- */
+    async function renderCheck(req: Req, reply: FastifyReply, errors?: Record<string, string>, values?: Record<string, unknown>, status?: number) {
+      const loaded = await loadWorkingCopy(req, reply);
+      if (!loaded) return reply;
+      const format = getFormat(loaded.report.formatVersion)!;
+      const rows = await repo.listForms(db(), loaded.report.id);
+      const check = await checkReport(db(), loaded.report, rows);
+      return reply.page(<CheckPage report={loaded.report} stateName={loaded.name} forms={format.forms} rows={rows} check={check} canSubmit={canSubmitReport(req.user, loaded.report)} errors={errors} values={values} />, status);
+    }
+    app.get('/:locale/reports/:id/check', async (req: Req, reply) => renderCheck(req, reply));
+
+    const submitSchema = z.object({
+      _version: z.coerce.number().int().min(1),
+      visibility: z.enum(['public', 'restricted'], { error: 'reporting.check.visibility_required' }),
+      declaration: z.literal('on').optional(),
+      reason: z.string().max(2000).optional(),
+    });
+    app.post('/:locale/reports/:id/submit', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const parsed = submitSchema.safeParse(body);
+      if (!parsed.success) return renderCheck(req, reply, { visibility: req.tr.t('reporting.check.visibility_required') }, body, 422);
+      const explanations: Record<string, string> = {};
+      for (const [k, v] of Object.entries(body)) if (k.startsWith('explain.') && typeof v === 'string') explanations[k.slice('explain.'.length)] = v.slice(0, 2000);
+      try {
+        await submitReport(deps, req.actor, req.user, {
+          reportId: req.params.id,
+          expectedVersion: parsed.data._version,
+          visibility: parsed.data.visibility,
+          declaration: parsed.data.declaration === 'on',
+          explanations,
+          reason: parsed.data.reason,
+        });
+      } catch (e) {
+        if (!isAppError(e) || e.kind !== 'validation') throw e;
+        const errors: Record<string, string> = {};
+        if (e.code === 'report.declaration_required') errors.declaration = req.tr.t('errors.report.declaration_required');
+        else if (e.code === 'report.reason_required') errors.reason = req.tr.t('errors.report.reason_required');
+        else if (e.code === 'report.explanations_required') for (const p of (e.details?.paths as string[]) ?? []) errors[`explain.${p}`] = req.tr.t('errors.report.explanation_required');
+        else errors._form = req.tr.t(`errors.${e.code}`);
+        return renderCheck(req, reply, errors, body, 422);
+      }
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/submitted`, 303);
+    });
+
+    app.get('/:locale/reports/:id/submitted', async (req: Req, reply) => {
+      const loaded = await loadWorkingCopy(req, reply);
+      if (!loaded) return reply;
+      if (loaded.report.currentVersionNo === 0) return reply.redirect(`/${req.locale}/reports/${loaded.report.id}/edit`, 303);
+      return reply.page(<SubmittedPage report={loaded.report} stateName={loaded.name} />);
+    });
+
+    app.post('/:locale/reports/:id/correction', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const version = versionField.safeParse(req.body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      await startCorrection(deps, req.actor, req.user, req.params.id, version.data._version);
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=correction`, 303);
+    });
+
+    /* ----- Review by the ISU ----- */
+    app.get<{ Params: { locale: string } }>('/:locale/review', async (req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      if (!canReview(req.user)) throw new AppError('forbidden', 'forbidden');
+      const reports = await repo.listReports(db(), { statuses: ['submitted', 'acknowledged', 'returned'], limit: 500 });
+      const names = await stateNames(req.locale);
+      return reply.page(<ReviewListPage rows={reports.map((r) => ({ report: r, stateName: names.get(r.stateIso2) ?? r.stateIso2 }))} />);
+    });
+
+    async function renderReview(req: Req, reply: FastifyReply, errors?: Record<string, string>, status?: number) {
+      if (!req.user) return signInRedirect(req, reply);
+      if (!canReview(req.user)) throw new AppError('forbidden', 'forbidden');
+      const { report, name } = await loadReport(req);
+      if (report.currentVersionNo === 0) throw notFound();
+      const version = await repo.findVersion(db(), report.id, report.currentVersionNo);
+      const format = getFormat(report.formatVersion);
+      if (!version || !format) throw notFound();
+      return reply.page(<ReviewPage report={report} stateName={name} version={version} forms={format.forms} references={await references(report.id)} comments={await repo.listComments(db(), report.id)} errors={errors} flash={flashOf(req.query)} />, status);
+    }
+    app.get('/:locale/reports/:id/review', async (req: Req, reply) => renderReview(req, reply));
+
+    app.post('/:locale/reports/:id/acknowledge', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const version = versionField.safeParse(req.body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      await acknowledgeReport(deps, req.actor, req.user, req.params.id, version.data._version);
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/review?flash=acknowledged`, 303);
+    });
+
+    app.post('/:locale/reports/:id/publish', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const version = versionField.safeParse(req.body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      await publishReport(deps, req.actor, req.user, req.params.id, version.data._version);
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/review?flash=published`, 303);
+    });
+
+    app.post('/:locale/reports/:id/return', async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const version = versionField.safeParse(body);
+      if (!version.success) throw new AppError('bad_request', 'request.invalid');
+      const report = await repo.findReport(db(), req.params.id);
+      if (!report) throw notFound();
+      const format = getFormat(report.formatVersion)!;
+      const comments: { formId: string | null; body: string }[] = [];
+      const general = body['comment._report'];
+      if (typeof general === 'string' && general.trim()) comments.push({ formId: null, body: general });
+      for (const f of format.forms) {
+        const v = body[`comment.${f.id}`];
+        if (typeof v === 'string' && v.trim()) comments.push({ formId: f.id, body: v });
+      }
+      if (!comments.length) return renderReview(req, reply, { 'comment._report': req.tr.t('errors.report.comment_required') }, 422);
+      await returnForClarification(deps, req.actor, req.user, { reportId: report.id, expectedVersion: version.data._version, comments });
+      return reply.redirect(`/${req.locale}/reports/${report.id}/review?flash=returned`, 303);
+    });
+
+    /* ----- Reading reports ----- */
+    async function stateNames(locale: string) {
+      const all = await listStates(db(), {});
+      return new Map(all.map((i) => [i.state.iso2, stateName(i.state, locale)]));
+    }
+
+    app.get<{ Params: { locale: string }; Querystring: { state?: string; year?: string } }>('/:locale/reports', async (req, reply) => {
+      const q = z.object({ state: z.string().regex(/^[A-Za-z]{2}$/).optional().catch(undefined), year: z.coerce.number().int().min(1999).max(2100).optional().catch(undefined) }).parse(req.query);
+      const reports = await repo.listReports(db(), { stateIso2: q.state?.toUpperCase(), year: q.year, publishedOnly: true, publicOnly: !req.user, limit: 500 });
+      const names = await stateNames(req.locale);
+      const rows = reports.map((r) => ({ report: r, stateName: names.get(r.stateIso2) ?? r.stateIso2 })).sort((a, b) => b.report.year - a.report.year || req.tr.compare(a.stateName, b.stateName));
+      const years = [...new Set((await repo.listReports(db(), { publishedOnly: true, publicOnly: !req.user, limit: 1000 })).map((r) => r.year))].sort((a, b) => b - a);
+      const statesOptions = [...names].map(([value, label]) => ({ value, label })).sort((a, b) => req.tr.compare(a.label, b.label));
+      return reply.page(<PublicReportsPage rows={rows} years={years} filters={{ state: q.state?.toUpperCase(), year: q.year }} statesOptions={statesOptions} />);
+    });
+
+    app.get('/:locale/reports/:id', async (req: Req, reply) => {
+      const { report, state, name } = await loadReport(req);
+      const internal = canViewSubmitted(req.user, report);
+      const publicOk = canViewPublished(req.user, report);
+      if (!internal && !publicOk) {
+        if (!req.user && report.publishedVersionNo !== null) return signInRedirect(req, reply);
+        throw notFound();
+      }
+      const all = await repo.listVersions(db(), report.id);
+      const versions = internal ? all : all.filter((v) => v.publishedAt);
+      const wanted = req.query.version ? Number.parseInt(req.query.version, 10) : internal ? report.currentVersionNo : report.publishedVersionNo!;
+      const version = versions.find((v) => v.versionNo === wanted);
+      if (!version) throw notFound();
+      const format = getFormat(version.formatVersion);
+      if (!format) throw notFound();
+      const others = (await repo.listReportsOfState(db(), report.stateIso2)).filter((r) => r.id !== report.id && (canViewSubmitted(req.user, r) || canViewPublished(req.user, r)));
+      if (!internal) reply.header('cache-control', 'public, max-age=60');
+      return reply.page(
+        <ReportViewPage report={report} stateName={name} stateIso2={state.iso2} version={version} versions={versions} forms={format.forms} references={await references()} otherYears={others} internal={internal} />,
+      );
+    });
+  };
+}
+
+/** Shows the values just typed over the stored ones (fields that could not be read keep their raw text). */
+function mergeForDisplay(stored: Record<string, Record<string, unknown>>, typed: Record<string, Record<string, unknown>>) {
+  const out: Record<string, Record<string, unknown>> = { ...stored };
+  for (const [s, fields] of Object.entries(typed)) out[s] = { ...(stored[s] ?? {}), ...fields };
+  return out;
+}
+
+export function reportingNavigation(req: FastifyRequest): { href: string; label: string; match?: string }[] {
+  const u = req.user as Principal | undefined;
+  const items: { href: string; label: string; match?: string }[] = [{ href: '/reports', label: req.tr.t('reporting.nav.reports'), match: '/reports' }];
+  if (canSeeStateDashboard(u)) items.unshift({ href: '/my', label: req.tr.t('reporting.nav.my'), match: '/my' });
+  if (isStaff(u)) items.push({ href: '/review', label: req.tr.t('reporting.nav.review'), match: '/review' });
+  return items;
+}

@@ -1,0 +1,75 @@
+/**
+ * Autosave for report forms: saves a few seconds after the last change, keeps the form's version
+ * current, and says so in a live region. Without JavaScript the Save buttons do the same.
+ */
+export function autosave(el: HTMLElement): void {
+  if (!(el instanceof HTMLFormElement)) return;
+  const form: HTMLFormElement = el;
+  const url = form.dataset.autosaveUrl;
+  const status = form.querySelector<HTMLElement>('[data-autosave-status]');
+  const versionInput = form.querySelector<HTMLInputElement>('input[name="_version"]');
+  if (!url || !versionInput) return;
+  const texts = { saving: form.dataset.textSaving ?? '…', saved: form.dataset.textSaved ?? '✓', conflict: form.dataset.textConflict ?? '!' };
+  let timer: number | undefined;
+  let busy = false;
+  let pending = false;
+
+  async function save() {
+    if (busy) {
+      pending = true;
+      return;
+    }
+    busy = true;
+    if (status) status.textContent = texts.saving;
+    const body = new URLSearchParams();
+    new FormData(form).forEach((v, k) => {
+      if (typeof v === 'string' && k !== '_action') body.append(k, v);
+    });
+    body.set('_action', 'save');
+    try {
+      const res = await fetch(url!, { method: 'POST', body, headers: { 'x-autosave': '1', accept: 'application/json' }, credentials: 'same-origin' });
+      const data = (await res.json()) as { status: string; version?: number };
+      if (res.ok && data.version) {
+        versionInput!.value = String(data.version);
+        if (status) status.textContent = texts.saved;
+      } else if (res.status === 409) {
+        if (status) status.textContent = texts.conflict;
+      } else if (status) status.textContent = '';
+    } catch {
+      if (status) status.textContent = '';
+    } finally {
+      busy = false;
+      if (pending) {
+        pending = false;
+        void save();
+      }
+    }
+  }
+
+  form.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void save(), 4000);
+  });
+}
+
+/** Live totals of a people table. */
+export function peopleTotals(el: HTMLElement): void {
+  const cells = [...el.querySelectorAll<HTMLInputElement>('[data-people-cell]')];
+  const update = () => {
+    const n = (k: string) => {
+      const v = cells.find((c) => c.dataset.peopleCell === k)?.value.trim() ?? '';
+      const x = Number(v.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0)).replace(/[\s,.\u066c]/g, ''));
+      return Number.isFinite(x) ? x : 0;
+    };
+    let all = 0;
+    for (const s of ['female', 'male', 'unknown']) {
+      const sum = n(`${s}_child`) + n(`${s}_adult`) + n(`${s}_unknown`);
+      all += sum;
+      const out = el.querySelector<HTMLElement>(`[data-people-total="${s}"]`);
+      if (out) out.textContent = String(sum);
+    }
+    const total = el.querySelector<HTMLElement>('[data-people-total="all"] strong');
+    if (total) total.textContent = String(all);
+  };
+  el.addEventListener('input', update);
+}
