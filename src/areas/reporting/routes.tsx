@@ -41,6 +41,8 @@ import { ConflictPage, FormPage } from './views/form-page.tsx';
 import { CheckPage, SubmittedPage, explanationField } from './views/check.tsx';
 import { PublicReportsPage, ReportViewPage } from './views/report-view.tsx';
 import { ReviewListPage, ReviewPage } from './views/review.tsx';
+import { registerReportExportRoutes } from './export-routes.tsx';
+import { registerReportApiRoutes } from './api-routes.ts';
 
 type Req = FastifyRequest<{ Params: { locale: string; id: string; form: string }; Querystring: Record<string, string | undefined> }>;
 
@@ -430,6 +432,9 @@ export function registerReportingRoutes(deps: AppDeps) {
         <ReportViewPage report={report} stateName={name} stateIso2={state.iso2} version={version} versions={versions} forms={format.forms} references={await references()} otherYears={others} internal={internal} />,
       );
     });
+
+    registerReportExportRoutes(deps)(app);
+    registerReportApiRoutes(deps)(app);
   };
 }
 

@@ -137,6 +137,8 @@ export interface RuleContext {
   forms: Record<string, FormValues | undefined>;
   /** The previous year's values of the same form, when there is one. */
   previous?: FormValues | undefined;
+  /** The previous year's values of every form, by form id. */
+  previousForms?: Record<string, FormValues | undefined>;
   period?: { start: string; end: string };
 }
 
