@@ -51,9 +51,9 @@ const auditFilterSchema = z
   });
 
 const outboxFilterSchema = z.object({
-  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(OUTBOX_STATUSES as [string, ...string[]]).optional()),
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(OUTBOX_STATUSES as [string, ...string[]], { error: 'admin.outbox.choose_listed' }).optional()),
   kind: optionalText(100),
-  page: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(100_000).default(1)),
+  page: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number({ error: 'admin.outbox.page_invalid' }).int({ error: 'admin.outbox.page_invalid' }).min(1, { error: 'admin.outbox.page_invalid' }).max(100_000, { error: 'admin.outbox.page_invalid' }).default(1)),
 });
 
 /** The filter fields as typed (strings only, bounded), to show them again. */
@@ -126,7 +126,9 @@ export function registerAdminPageRoutes(app: FastifyInstance, deps: AppDeps): vo
     const form = parseForm(outboxFilterSchema, req.query, req.tr);
     if (!form.ok) {
       const listing = await outboxListing(db, { page: 1 });
-      return reply.page(<OutboxPage {...listing} rows={[]} errors={form.errors} />, 422);
+      // The page number has no field on the page: its message stands alone in the summary.
+      const { page: pageError, ...errors } = form.errors;
+      return reply.page(<OutboxPage {...listing} rows={[]} errors={pageError ? { ...errors, _form: pageError } : errors} />, 422);
     }
     const { status, kind, page } = form.data;
     const listing = await outboxListing(db, { status: status as (typeof OUTBOX_STATUSES)[number] | undefined, kind, page });

@@ -1,6 +1,6 @@
 import { usePage } from '../../../platform/views/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { Breadcrumbs, Button, DateTimeText, NotificationBanner, Pagination, PostForm, SelectField, SummaryList, Table, Tag, UserText } from '../../../platform/views/components.tsx';
+import { Breadcrumbs, Button, DateTimeText, ErrorSummary, NotificationBanner, Pagination, PostForm, SelectField, SummaryList, Table, Tag, UserText } from '../../../platform/views/components.tsx';
 import { LANGUAGE_NAMES, isLocale } from '../../../platform/i18n/locales.ts';
 import { OUTBOX_STATUSES, type OutboxEmail, type OutboxStatus } from '../../../platform/mail/outbox-repository.ts';
 
@@ -47,6 +47,7 @@ export function OutboxPage({ rows, kinds, counts, status, kind, errors, prevHref
   const base = `/${locale}/admin/outbox`;
   return (
     <Layout title={t('admin.outbox.title')} wide>
+      {errors && Object.keys(errors).length ? <ErrorSummary errors={errors} /> : null}
       <h1>{t('admin.outbox.title')}</h1>
       <p class="lead">{t('admin.outbox.lead')}</p>
       <h2 class="visually-hidden">{t('admin.outbox.counts')}</h2>
