@@ -42,6 +42,10 @@ import { CheckPage, SubmittedPage, explanationField } from './views/check.tsx';
 import { PublicReportsPage, ReportViewPage } from './views/report-view.tsx';
 import { ReviewListPage, ReviewPage } from './views/review.tsx';
 import { registerReportExportRoutes } from './export-routes.tsx';
+import { ComparePage, type FormChanges } from './views/compare.tsx';
+import { diffValues } from '../../platform/forms/diff.ts';
+import type { ReportSnapshot } from './reports-commands.ts';
+import { formStatusText, reportTitle as reportTitleFor } from './views/shared.tsx';
 import { registerReportApiRoutes } from './api-routes.ts';
 
 type Req = FastifyRequest<{ Params: { locale: string; id: string; form: string }; Querystring: Record<string, string | undefined> }>;
@@ -431,6 +435,56 @@ export function registerReportingRoutes(deps: AppDeps) {
       return reply.page(
         <ReportViewPage report={report} stateName={name} stateIso2={state.iso2} version={version} versions={versions} forms={format.forms} references={await references()} otherYears={others} internal={internal} />,
       );
+    });
+
+    /* ----- Comparing versions and years ----- */
+    app.get('/:locale/reports/:id/compare', async (req: Req, reply) => {
+      const { report, name } = await loadReport(req);
+      const internal = canViewSubmitted(req.user, report);
+      if (!internal && !canViewPublished(req.user, report)) {
+        if (!req.user && report.publishedVersionNo !== null) return signInRedirect(req, reply);
+        throw notFound();
+      }
+      const visible = async (r: typeof report) => {
+        const all = await repo.listVersions(db(), r.id);
+        return canViewSubmitted(req.user, r) ? all : canViewPublished(req.user, r) ? all.filter((v) => v.publishedAt) : [];
+      };
+      const versions = await visible(report);
+      const num = (v: string | undefined) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
+      const t = req.tr.t;
+      let before: (typeof versions)[number] | undefined;
+      let after: (typeof versions)[number] | undefined;
+      let beforeLabel = '';
+      let afterLabel = '';
+      if (req.query.with === 'previous-year') {
+        after = versions.at(-1);
+        const prevReport = (await repo.listReportsOfState(db(), report.stateIso2)).find((r) => r.kind === 'annual' && r.year === report.year - 1);
+        before = prevReport ? (await visible(prevReport)).at(-1) : undefined;
+        beforeLabel = t('reporting.compare.year', { year: report.year - 1 });
+        afterLabel = t('reporting.compare.year', { year: report.year });
+      } else {
+        after = versions.find((v) => v.versionNo === (num(req.query.to) ?? versions.at(-1)?.versionNo));
+        before = versions.find((v) => v.versionNo === (num(req.query.from) ?? (after ? after.versionNo - 1 : -1)));
+        beforeLabel = before ? t('reporting.versions.item', { number: before.versionNo }) : '';
+        afterLabel = after ? t('reporting.versions.item', { number: after.versionNo }) : '';
+      }
+      if (!before || !after) throw notFound();
+      const format = getFormat(after.formatVersion);
+      if (!format) throw notFound();
+      const a = before.snapshot as unknown as ReportSnapshot;
+      const b = after.snapshot as unknown as ReportSnapshot;
+      const forms: FormChanges[] = format.forms.map((def) => {
+        const fa = a.forms[def.id];
+        const fb = b.forms[def.id];
+        return {
+          def,
+          statusBefore: fa ? formStatusText(t, fa.status, fa.unchangedSinceYear) : undefined,
+          statusAfter: fb ? formStatusText(t, fb.status, fb.unchangedSinceYear) : undefined,
+          changes: diffValues(def, fa?.values ?? {}, fb?.values ?? {}),
+        };
+      });
+      const heading = t('reporting.compare.title', { report: reportTitleFor(t, report, name) });
+      return reply.page(<ComparePage title={heading} beforeLabel={beforeLabel} afterLabel={afterLabel} forms={forms} references={await references()} backHref={`/${req.locale}/reports/${report.id}`} backLabel={reportTitleFor(t, report, name)} />);
     });
 
     registerReportExportRoutes(deps)(app);

@@ -621,3 +621,10 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
     </div>
   );
 }
+
+/** One answer, formatted for reading (used by version comparisons). */
+export function ScalarValue({ field, value, references = {} }: { field: ScalarFieldDef; value: unknown; references?: References }) {
+  const { t, tr } = usePage();
+  const text = useText();
+  return <>{formatScalar(field, value, { t, text, tr, references })}</>;
+}

@@ -195,3 +195,17 @@ describe('Article 7 report from draft to publication', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['reporting.report.created', 'reporting.form.saved', 'reporting.report.submitted', 'reporting.report.returned', 'reporting.report.acknowledged', 'reporting.report.published']));
   });
 });
+
+describe('comparing versions', () => {
+  it('shows the field-level changes between version 1 and 2', async () => {
+    const anon = new Agent(t.app);
+    const page = await anon.get(`/en/reports/${reportId}/compare?from=1&to=2`);
+    // Version 1 was never published: the public sees only published versions.
+    expect(page.status).toBe(404);
+    const diff = await isu.get(`/en/reports/${reportId}/compare?from=1&to=2`);
+    expect(diff.status).toBe(200);
+    expect(diff.body).toContain('Sédhiou');
+    expect(diff.body).toContain('1,250,000');
+    expect(diff.body).toContain('900,000');
+  });
+});

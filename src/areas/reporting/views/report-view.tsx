@@ -110,9 +110,20 @@ export function ReportViewPage(p: ReportViewProps) {
             )}{' '}
             · <DateTimeText value={v.submittedAt} />
             {v.reason ? <> · <bdi>{v.reason}</bdi></> : null}
+            {p.versions.some((x) => x.versionNo < v.versionNo) ? (
+              <>
+                {' '}
+                · <a href={`${base}/compare?to=${v.versionNo}&from=${p.versions.filter((x) => x.versionNo < v.versionNo).at(-1)!.versionNo}`}>{t('reporting.versions.compare')}</a>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
+      {p.report.kind === 'annual' && p.otherYears.some((r) => r.kind === 'annual' && r.year === p.report.year - 1) ? (
+        <p>
+          <a href={`${base}/compare?with=previous-year`}>{t('reporting.view.compare_year')}</a>
+        </p>
+      ) : null}
       {p.otherYears.length ? (
         <>
           <h2>{t('reporting.view.other_years')}</h2>
