@@ -139,6 +139,9 @@ export class Agent {
 
   async signIn(email: string, password = TEST_PASSWORD, locale = 'en'): Promise<AgentResponse> {
     await this.get(`/${locale}/login`);
-    return this.post(`/${locale}/login`, { email, password });
+    const res = await this.post(`/${locale}/login`, { email, password });
+    // The session changed, and the CSRF token is bound to it: read a fresh one like a browser would.
+    if (res.status === 303) await this.get(`/${locale}/`);
+    return res;
   }
 }

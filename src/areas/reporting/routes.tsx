@@ -43,6 +43,10 @@ import { PublicReportsPage, ReportViewPage } from './views/report-view.tsx';
 import { ReviewListPage, ReviewPage } from './views/review.tsx';
 import { registerReportExportRoutes } from './export-routes.tsx';
 import { ComparePage, type FormChanges } from './views/compare.tsx';
+import multipart from '@fastify/multipart';
+import { findFile, sendFile } from '../../platform/files/files.ts';
+import { addAttachment, removeAttachment } from './attachments-commands.ts';
+import { AttachmentsPage } from './views/attachments.tsx';
 import { diffValues } from '../../platform/forms/diff.ts';
 import type { ReportSnapshot } from './reports-commands.ts';
 import { formStatusText, reportTitle as reportTitleFor } from './views/shared.tsx';
@@ -129,7 +133,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       const { report, name } = loaded;
       const format = getFormat(report.formatVersion);
       if (!format) throw notFound();
-      const [rows, comments, versions] = await Promise.all([repo.listForms(db(), report.id), repo.listComments(db(), report.id), repo.listVersions(db(), report.id)]);
+      const [rows, comments, versions, attachments] = await Promise.all([repo.listForms(db(), report.id), repo.listComments(db(), report.id), repo.listVersions(db(), report.id), repo.listAttachments(db(), report.id)]);
       return reply.page(
         <TaskListPage
           report={report}
@@ -138,6 +142,7 @@ export function registerReportingRoutes(deps: AppDeps) {
           rows={rows}
           comments={comments}
           versions={versions}
+          attachmentCount={attachments.length}
           canEdit={canEditReport(req.user, report)}
           canSubmit={canSubmitReport(req.user, report)}
           canCorrect={canStartCorrection(req.user, report)}
@@ -485,6 +490,70 @@ export function registerReportingRoutes(deps: AppDeps) {
       });
       const heading = t('reporting.compare.title', { report: reportTitleFor(t, report, name) });
       return reply.page(<ComparePage title={heading} beforeLabel={beforeLabel} afterLabel={afterLabel} forms={forms} references={await references()} backHref={`/${req.locale}/reports/${report.id}`} backLabel={reportTitleFor(t, report, name)} />);
+    });
+
+    /* ----- Attachments ----- */
+    async function renderAttachments(req: Req, reply: FastifyReply, error?: string, status?: number) {
+      const loaded = await loadWorkingCopy(req, reply);
+      if (!loaded) return reply;
+      const items = await repo.listAttachments(db(), loaded.report.id);
+      const flash = req.query.flash === 'added' || req.query.flash === 'removed' ? req.query.flash : undefined;
+      return reply.page(<AttachmentsPage report={loaded.report} stateName={loaded.name} items={items} canEdit={canEditReport(req.user, loaded.report)} maxBytes={deps.config.uploadLimit} error={error} flash={flash} />, status);
+    }
+    app.get('/:locale/reports/:id/attachments', async (req: Req, reply) => renderAttachments(req, reply));
+
+    // Multipart is accepted only here: fields arrive as { value } objects, the file in memory (size-limited).
+    app.register(async (scope) => {
+      await scope.register(multipart, { attachFieldsToBody: true, limits: { fileSize: deps.config.uploadLimit, files: 1, fields: 10, parts: 12 } });
+      // An oversized or malformed upload is refused on the same page, with the limit, before any CSRF check.
+      scope.setErrorHandler(async (err, req, reply) => {
+        const code = (err as { code?: string }).code ?? '';
+        if (req.user && (code === 'FST_REQ_FILE_TOO_LARGE' || code.startsWith('FST_') || (err as { statusCode?: number }).statusCode === 413)) {
+          const tooLarge = code === 'FST_REQ_FILE_TOO_LARGE' || (err as { statusCode?: number }).statusCode === 413;
+          return renderAttachments(req as Req, reply, req.tr.t(tooLarge ? 'errors.file.too_large' : 'errors.file.missing', { max: Math.max(1, Math.round(deps.config.uploadLimit / 1024 / 1024)) }), tooLarge ? 413 : 400);
+        }
+        throw err;
+      });
+      scope.post('/:locale/reports/:id/attachments', async (req: Req, reply) => {
+        if (!req.user) return signInRedirect(req, reply);
+        const body = (req.body ?? {}) as Record<string, { type?: string; value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer> }>;
+        const file = body.file;
+        if (!file || file.type !== 'file' || !file.toBuffer || !file.filename) return renderAttachments(req, reply, req.tr.t('errors.file.missing'), 422);
+        let data: Buffer;
+        try {
+          data = await file.toBuffer();
+        } catch {
+          return renderAttachments(req, reply, req.tr.t('errors.file.too_large', { max: Math.round(deps.config.uploadLimit / 1024 / 1024) }), 413);
+        }
+        const description = typeof body.description?.value === 'string' ? body.description.value : undefined;
+        try {
+          await addAttachment(deps, req.actor, req.user, { reportId: req.params.id, filename: file.filename, data, description });
+        } catch (e) {
+          if (isAppError(e) && e.code.startsWith('file.')) return renderAttachments(req, reply, req.tr.t(`errors.${e.code}`, { max: e.code === 'file.too_many' ? 30 : Math.round(deps.config.uploadLimit / 1024 / 1024) }), e.status);
+          throw e;
+        }
+        return reply.redirect(`/${req.locale}/reports/${req.params.id}/attachments?flash=added`, 303);
+      });
+    });
+
+    app.post<{ Params: { locale: string; id: string; attachment: string } }>('/:locale/reports/:id/attachments/:attachment/delete', async (req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      await removeAttachment(deps, req.actor, req.user, { reportId: req.params.id, attachmentId: req.params.attachment });
+      return reply.redirect(`/${req.locale}/reports/${req.params.id}/attachments?flash=removed`, 303);
+    });
+
+    app.get<{ Params: { locale: string; id: string; attachment: string } }>('/:locale/reports/:id/attachments/:attachment', async (req, reply) => {
+      const report = await repo.findReport(db(), req.params.id);
+      if (!report) throw notFound();
+      if (!canViewWorkingCopy(req.user, report) && !canViewSubmitted(req.user, report) && !canViewPublished(req.user, report)) {
+        if (!req.user) return signInRedirect(req, reply);
+        throw notFound();
+      }
+      const att = (await repo.listAttachments(db(), report.id)).find((a) => a.id === req.params.attachment);
+      if (!att) throw notFound();
+      const file = await findFile(db(), att.fileId);
+      if (!file) throw notFound();
+      return sendFile(reply, file);
     });
 
     registerReportExportRoutes(deps)(app);

@@ -212,7 +212,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     if (req.url.startsWith('/api/')) return;
     const body = req.body as Record<string, unknown> | undefined;
-    const submitted = (body && typeof body === 'object' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+    let submitted = (body && typeof body === 'object' ? body._csrf : undefined) ?? req.headers['x-csrf-token'];
+    // Multipart forms (attachFieldsToBody) carry fields as { value } objects.
+    if (submitted && typeof submitted === 'object' && typeof (submitted as { value?: unknown }).value === 'string') submitted = (submitted as { value: string }).value;
     if (!verifyCsrf(config.secret, req.cookies[names.csrf], req.session?.id, submitted)) {
       throw new AppError('forbidden', 'csrf.invalid');
     }

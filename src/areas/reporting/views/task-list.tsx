@@ -12,6 +12,7 @@ export interface TaskListProps {
   rows: ReportFormRow[];
   comments: CommentRow[];
   versions: ReportVersionRow[];
+  attachmentCount: number;
   canEdit: boolean;
   canSubmit: boolean;
   canCorrect: boolean;
@@ -65,6 +66,9 @@ export function TaskListPage(p: TaskListProps) {
           };
         })}
       />
+      <p>
+        <a href={`${base}/attachments`}>{t('reporting.tasks.attachments', { count: p.attachmentCount })}</a>
+      </p>
       {p.canEdit ? (
         <p>
           <a class="button button--primary" href={`${base}/check`}>
