@@ -13,7 +13,7 @@ import { article5FormSchema, membershipFormSchema, newStateFormSchema } from './
 import { article5History, findState, getState, listStates } from './states-queries.ts';
 import { AdminStatesPage, Article5FormPage, MembershipFormPage, membershipValues, NewStatePage } from './views/admin-pages.tsx';
 
-const stateParams = z.object({ iso2: z.string().regex(/^[a-z]{2}$/) });
+const stateParams = z.object({ iso2: z.string().regex(/^[A-Za-z]{2}$/) });
 const flags = z.object({
   saved: z.literal('1').optional().catch(undefined),
   added: z.string().regex(/^[a-z]{2}$/).optional().catch(undefined),

@@ -103,7 +103,7 @@ export function AdminStatesPage({ items, canEdit, canAdd, notice }: { items: Sta
 export function Article5FormPage({ state, history, values, errors, saved }: { state: State; history: Article5Deadline[]; values?: Values; errors?: Errors; saved?: boolean }) {
   const { t, locale } = usePage();
   const name = stateName(state, locale);
-  const v = values ?? { toVerify: 'on' };
+  const v = values ?? {};
   const title = t('states.article5_form.title', { name });
   return (
     <Layout title={title} before={<AdminCrumbs state={state} current={t('states.article5_form.crumb')} />}>
