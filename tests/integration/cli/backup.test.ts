@@ -105,7 +105,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('backup and restore', () => {
+describe('backup and restore', { timeout: 120_000 }, () => {
   it('writes a gzipped JSON-lines file with a header, every table and an end line', async () => {
     const header = await readBackupHeader(backupFile);
     expect(header.format).toBe('apmbc-backup');
