@@ -27,7 +27,7 @@ export interface MailDeliveryOptions {
   mailFrom: string;
   /** Messages sent per round (default 20). */
   batchSize?: number;
-  /** Attempts before a message is marked failed (default 8: about 4 hours of retries). */
+  /** Attempts before a message is marked failed (default 8: about 2 hours of retries). */
   maxAttempts?: number;
   /** Delay before retry n (default 1 min doubling up to 2 h). */
   backoff?: (attempt: number) => number;
