@@ -45,6 +45,7 @@ import { registerReportExportRoutes } from './export-routes.tsx';
 import { ComparePage, type FormChanges } from './views/compare.tsx';
 import multipart from '@fastify/multipart';
 import { findFile, sendFile } from '../../platform/files/files.ts';
+import { PageCache, notModified } from '../../platform/http/page-cache.ts';
 import { addAttachment, removeAttachment } from './attachments-commands.ts';
 import { AttachmentsPage } from './views/attachments.tsx';
 import { diffValues } from '../../platform/forms/diff.ts';
@@ -420,6 +421,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       return reply.page(<PublicReportsPage rows={rows} years={years} filters={{ state: q.state?.toUpperCase(), year: q.year }} statesOptions={statesOptions} />);
     });
 
+    const publishedPages = new PageCache(1000);
     app.get('/:locale/reports/:id', async (req: Req, reply) => {
       const { report, state, name } = await loadReport(req);
       const internal = canViewSubmitted(req.user, report);
@@ -428,6 +430,16 @@ export function registerReportingRoutes(deps: AppDeps) {
         if (!req.user && report.publishedVersionNo !== null) return signInRedirect(req, reply);
         throw notFound();
       }
+      // Published versions never change: anonymous readers get a cached page with an ETag. The key
+      // holds everything the page shows (this report's state and the State's other reports).
+      const stateReports = await repo.listReportsOfState(db(), report.stateIso2);
+      const cacheKey = !req.user && !internal ? `${req.locale}|${report.id}|${req.query.version ?? ''}|${stateReports.map((r) => `${r.id}:${r.version}`).join(',')}` : undefined;
+      const cached = cacheKey ? publishedPages.get(cacheKey) : undefined;
+      if (cached) {
+        reply.header('etag', cached.etag).header('cache-control', 'private, max-age=60');
+        if (notModified(req.headers['if-none-match'], cached.etag)) return reply.code(304).send();
+        return reply.header('content-type', 'text/html; charset=utf-8').send(cached.html);
+      }
       const all = await repo.listVersions(db(), report.id);
       const versions = internal ? all : all.filter((v) => v.publishedAt);
       const wanted = req.query.version ? Number.parseInt(req.query.version, 10) : internal ? report.currentVersionNo : report.publishedVersionNo!;
@@ -435,11 +447,11 @@ export function registerReportingRoutes(deps: AppDeps) {
       if (!version) throw notFound();
       const format = getFormat(version.formatVersion);
       if (!format) throw notFound();
-      const others = (await repo.listReportsOfState(db(), report.stateIso2)).filter((r) => r.id !== report.id && (canViewSubmitted(req.user, r) || canViewPublished(req.user, r)));
-      if (!internal) reply.header('cache-control', 'public, max-age=60');
-      return reply.page(
-        <ReportViewPage report={report} stateName={name} stateIso2={state.iso2} version={version} versions={versions} forms={format.forms} references={await references()} otherYears={others} internal={internal} />,
-      );
+      const others = stateReports.filter((r) => r.id !== report.id && (canViewSubmitted(req.user, r) || canViewPublished(req.user, r)));
+      const page = <ReportViewPage report={report} stateName={name} stateIso2={state.iso2} version={version} versions={versions} forms={format.forms} references={await references()} otherYears={others} internal={internal} />;
+      if (!cacheKey) return reply.page(page);
+      const entry = publishedPages.set(cacheKey, reply.renderHtml(page));
+      return reply.header('etag', entry.etag).header('cache-control', 'private, max-age=60').header('content-type', 'text/html; charset=utf-8').send(entry.html);
     });
 
     /* ----- Comparing versions and years ----- */

@@ -38,6 +38,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page component (which uses <Layout>) as the response. */
     page(vnode: VNode, status?: number): FastifyReply;
+    /** Renders a page component to HTML without sending it (for cached pages). */
+    renderHtml(vnode: VNode): string;
   }
 }
 

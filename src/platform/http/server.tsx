@@ -24,7 +24,7 @@ import type { Translator } from '../i18n/messages.ts';
 import { findSession, type SessionPolicy } from '../auth/sessions.ts';
 import { MessagePage } from '../views/layout.tsx';
 import { csrfTokenFor, newCsrfCookieValue, verifyCsrf } from './csrf.ts';
-import { decorateRender, type RenderDeps } from './render.tsx';
+import { decorateRender, pageContext, renderPage, type RenderDeps } from './render.tsx';
 import type { CurrentUser, NavItem } from './types.ts';
 import './types.ts';
 
@@ -136,6 +136,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   app.decorateRequest('pathWithoutLocale', '/');
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status?: number) {
     return decorateRender(this, renderDeps, vnode, status);
+  });
+  app.decorateReply('renderHtml', function (this: FastifyReply, vnode: VNode) {
+    return renderPage(pageContext(this.request, renderDeps), vnode);
   });
 
   // 3. Locale from the path; `/` and locale-less pages negotiate from Accept-Language.

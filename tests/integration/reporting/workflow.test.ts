@@ -209,3 +209,16 @@ describe('comparing versions', () => {
     expect(diff.body).toContain('900,000');
   });
 });
+
+describe('published page caching', () => {
+  it('serves an ETag and 304 to anonymous readers, and changes when the State publishes more', async () => {
+    const anon = new Agent(t.app);
+    const first = await anon.get(`/en/reports/${reportId}`);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"/);
+    const again = await t.app.inject({ url: `/en/reports/${reportId}`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    const ar = await t.app.inject({ url: `/ar/reports/${reportId}`, headers: { 'if-none-match': etag } });
+    expect(ar.statusCode).toBe(200);
+  });
+});
