@@ -281,6 +281,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     else if (status === 503) req.log.warn({ err: { message: (err as Error).message } }, 'service unavailable');
     if (status === 429) reply.header('retry-after', '60');
     if (wantsJson(req)) return problem(reply, req, status, code, details);
+    // A private page asked for without signing in: go to sign-in and come back afterwards.
+    if (status === 401 && req.method === 'GET') {
+      return reply.redirect(`/${req.locale ?? 'en'}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
+    }
     const t = req.tr ?? deps.translator('en');
     const titleKey = `common.errors.${status}_title`;
     const textKey = `errors.${code}`;
