@@ -211,6 +211,9 @@ describe('focal points and teams', () => {
     expect(page.body).toContain('Centre national');
     expect(page.body).not.toContain('Iraqi Approver');
     expect(page.body).toContain('href="/fr/admin/users/new?state=SN&amp;role=state_preparer"');
+    // Reached from the user list filtered by State and from a State user's page.
+    expect((await agent.get('/en/admin/users?state=sn')).body).toContain('href="/en/admin/states/sn/focal-points"');
+    expect((await agent.get(`/en/admin/users/${prep.id}`)).body).toContain('href="/en/admin/states/sn/focal-points"');
   });
 
   it('shows State users their own State’s colleagues, and nobody else', async () => {

@@ -42,7 +42,7 @@ export function TotpSetupPage({
         <li>
           <p>{t('accounts.totp.step_key')}</p>
           <p>
-            <code dir="ltr" class="totp-secret">
+            <code dir="ltr">
               {groupedSecret}
             </code>
           </p>
@@ -84,7 +84,7 @@ export function RecoveryCodesPage({ codes }: { codes: string[] }) {
       <h1>{t('accounts.totp.codes_title')}</h1>
       <p class="lead">{t('accounts.totp.codes_intro')}</p>
       <p>{t('accounts.totp.codes_once')}</p>
-      <ol class="recovery-codes" dir="ltr">
+      <ol dir="ltr">
         {codes.map((c) => (
           <li key={c}>
             <code>{c}</code>

@@ -96,6 +96,13 @@ export function UsersListPage({
         <Button variant="secondary">{t('common.actions.filter')}</Button>
       </form>
       <p>{t('accounts.users.count', { count: total })}</p>
+      {filters.state && options.states.some((s) => s.id === filters.state) ? (
+        <p>
+          <a href={`/${locale}/admin/states/${filters.state.toLowerCase()}/focal-points`}>
+            {t('accounts.focal.title', { state: localized(options.states.find((s) => s.id === filters.state)!.names, locale) })}
+          </a>
+        </p>
+      ) : null}
       <Table
         caption={t('accounts.users.caption')}
         captionHidden
@@ -223,7 +230,13 @@ export function UserPage({ user, invitation, canManage, canDisable, roles, optio
           { key: t('accounts.users.status'), value: <StatusTag status={status} /> },
           { key: t('accounts.fields.email'), value: <bdi>{user.email}</bdi> },
           { key: t('accounts.fields.role'), value: <RoleText role={user.role} /> },
-          { key: t('accounts.users.binding'), value: <BindingText stateNames={user.stateNames} committeeNames={user.committeeNames} /> },
+          {
+            key: t('accounts.users.binding'),
+            value: <BindingText stateNames={user.stateNames} committeeNames={user.committeeNames} />,
+            action: user.stateIso2 ? (
+              <a href={`/${locale}/admin/states/${user.stateIso2.toLowerCase()}/focal-points`}>{t('accounts.users.focal_points_link')}</a>
+            ) : undefined,
+          },
           { key: t('accounts.fields.locale'), value: LANGUAGE_NAMES[user.locale as keyof typeof LANGUAGE_NAMES] ?? user.locale },
           { key: t('accounts.fields.organisation'), value: user.organisation ? <bdi>{user.organisation}</bdi> : t('common.none') },
           { key: t('accounts.users.created'), value: <DateText value={user.createdAt} /> },
