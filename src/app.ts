@@ -9,6 +9,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { buildHttpServer } from './platform/http/server.tsx';
 import { assetUrls } from './platform/http/assets.ts';
 import { ApiRegistry } from './platform/http/openapi.ts';
+import { Slots } from './platform/http/slots.ts';
 import { createTranslators, loadCatalogues } from './platform/i18n/messages.ts';
 import type { NavItem } from './platform/http/types.ts';
 import { accountsNavigation, authenticateApiToken, loadPrincipal, registerAccountsRoutes } from './areas/accounts/index.ts';
@@ -38,6 +39,7 @@ export async function buildApp(opts: BuildAppOptions) {
     translator,
     sessionPolicy: { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs },
     api,
+    slots: new Slots(),
   };
 
   // The main menu: each area contributes the entries its policy allows for this user.

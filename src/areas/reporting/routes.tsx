@@ -48,6 +48,7 @@ import { findFile, sendFile } from '../../platform/files/files.ts';
 import { PageCache, notModified } from '../../platform/http/page-cache.ts';
 import { addAttachment, removeAttachment } from './attachments-commands.ts';
 import { AttachmentsPage } from './views/attachments.tsx';
+import { StateReportsSection } from './views/state-reports.tsx';
 import { diffValues } from '../../platform/forms/diff.ts';
 import type { ReportSnapshot } from './reports-commands.ts';
 import { formStatusText, reportTitle as reportTitleFor } from './views/shared.tsx';
@@ -92,6 +93,12 @@ export function registerReportingRoutes(deps: AppDeps) {
     if (!canViewWorkingCopy(req.user, loaded.report)) throw new AppError('forbidden', 'forbidden');
     return loaded;
   }
+
+  // The State page shows the reports the reader may see: published ones, or all submitted ones for staff/committee/own State.
+  deps.slots.provide('state-page', async (req, { iso2, stateName: name }) => {
+    const reports = (await repo.listReportsOfState(db(), iso2)).filter((r) => canViewSubmitted(req.user, r) || canViewPublished(req.user, r));
+    return <StateReportsSection stateName={name} reports={reports} showStatus={reports.some((r) => canViewSubmitted(req.user, r))} />;
+  });
 
   return (app: FastifyInstance) => {
     /* ----- A State's reporting dashboard ----- */

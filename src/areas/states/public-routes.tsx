@@ -7,6 +7,7 @@ import { ARTICLE5_STANDINGS, MEMBERSHIP_STATUSES, REGIONS, todayIso } from './me
 import { canEditMembership, canRecordArticle5Deadline } from './policy.ts';
 import { getStateProfile, statesOverview } from './states-queries.ts';
 import { StatePage } from './views/state-page.tsx';
+import { stateName } from './names.ts';
 import { StatesListPage } from './views/states-list.tsx';
 
 /** Unknown or malformed filter values are ignored (the list shows everything for that filter). */
@@ -34,9 +35,11 @@ export function registerPublicStatesRoutes(app: FastifyInstance, deps: AppDeps):
     if (iso2 !== iso2.toLowerCase()) return reply.redirect(`/${req.locale}/states/${iso2.toLowerCase()}`, 301);
     const profile = await getStateProfile(db, iso2);
     const base = `/${req.locale}/admin/states/${iso2}`;
+    const sections = await deps.slots.render('state-page', req, { iso2: profile.state.iso2, stateName: stateName(profile.state, req.locale) });
     return reply.page(
       <StatePage
         profile={profile}
+        sections={sections}
         admin={{
           article5: canRecordArticle5Deadline(req.user) ? `${base}/article5` : undefined,
           membership: canEditMembership(req.user) ? `${base}/membership` : undefined,

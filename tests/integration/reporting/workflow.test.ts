@@ -222,3 +222,14 @@ describe('published page caching', () => {
     expect(ar.statusCode).toBe(200);
   });
 });
+
+describe("the State's public page", () => {
+  it('lists its published reports', async () => {
+    const anon = new Agent(t.app);
+    const page = await anon.get('/en/states/sn');
+    expect(page.body).toContain(`/en/reports/${reportId}`);
+    expect(page.body).toContain('annual report for 2023');
+    const iq = await anon.get('/en/states/iq');
+    expect(iq.body).not.toContain(`/en/reports/${reportId}`);
+  });
+});

@@ -124,7 +124,7 @@ describe('one State', () => {
     expect(res.body).toContain('<time datetime="1999-10-28">October 28, 1999</time>');
     expect(res.body).toContain('<time datetime="2026-12-31">December 31, 2026</time>');
     expect(res.body).toMatch(/<td>2023<\/td><td>Committee on the Enhancement of Cooperation and Assistance<\/td><td>Chair<\/td>/);
-    expect(res.body).toContain('No Article 7 transparency report of Thailand has been published on this platform yet.');
+    expect(res.body).toContain('No report of Thailand is published on this platform yet.');
   });
 
   it('shows the history of Article 5 deadlines, newest first', async () => {

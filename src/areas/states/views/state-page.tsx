@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { usePage } from '../../../platform/views/context.ts';
 import { Breadcrumbs, DateText, SummaryList, Table, Tag, UserText } from '../../../platform/views/components.tsx';
@@ -10,7 +11,7 @@ export interface StatePageLinks {
   membership?: string | undefined;
 }
 
-export function StatePage({ profile, admin }: { profile: StateProfile; admin: StatePageLinks }) {
+export function StatePage({ profile, admin, sections = [] }: { profile: StateProfile; admin: StatePageLinks; sections?: VNode[] }) {
   const { t, locale } = usePage();
   const { state } = profile;
   const name = stateName(state, locale);
@@ -163,8 +164,14 @@ export function StatePage({ profile, admin }: { profile: StateProfile; admin: St
         <p>{t('states.state.committees_none')}</p>
       )}
 
-      <h2>{t('states.state.reports_title')}</h2>
-      <p>{t('states.state.reports_none', { name })}</p>
+      {sections.length ? (
+        sections
+      ) : (
+        <>
+          <h2>{t('states.state.reports_title')}</h2>
+          <p>{t('states.state.reports_none', { name })}</p>
+        </>
+      )}
 
       {admin.membership ? (
         <p>
