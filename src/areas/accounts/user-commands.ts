@@ -35,10 +35,11 @@ export async function updateOwnProfile(deps: AccountsDeps, actor: Actor, input: 
   await withTransaction(deps.database.db, async (tx) => {
     const user = await findUserByIdForUpdate(tx, input.userId);
     if (!user) throw notFound();
-    if (user.version !== input.version) throw new AppError('conflict', STALE_CODE);
     const after = { name: input.name, locale: input.locale, organisation: input.organisation ?? null };
     const diff = diffSummary(profileOf(user), after);
+    // Saving what is already saved is not a conflict, whatever the version.
     if (Object.keys(diff.changed as object).length === 0) return;
+    if (user.version !== input.version) throw new AppError('conflict', STALE_CODE);
     const updated = await updateUserIfVersion(tx, user.id, input.version, after);
     if (!updated) throw new AppError('conflict', STALE_CODE);
     await recordAudit(tx, actor, { action: 'accounts.user.updated', entityType: 'user', entityId: user.id, summary: { ...diff, self: true } });
@@ -67,7 +68,6 @@ export async function updateUserByStaff(
     if (!user) throw notFound();
     assertCan(canManageUser(editor, user));
     assertCan(canChangeRole(editor, user, input.role));
-    if (user.version !== input.version) throw new AppError('conflict', STALE_CODE);
     const binding = roleBinding(input.role);
     const after = {
       name: input.name,
@@ -80,6 +80,7 @@ export async function updateUserByStaff(
     const diff = diffSummary(editableOf(user), after);
     const changed = diff.changed as Record<string, unknown>;
     if (Object.keys(changed).length === 0) return { sessionsEnded: 0 };
+    if (user.version !== input.version) throw new AppError('conflict', STALE_CODE);
     if (user.role === 'admin' && after.role !== 'admin' && !user.disabledAt && (await countOtherActiveAdmins(tx, user.id)) === 0) {
       throw new AppError('validation', 'accounts.users.last_admin');
     }

@@ -35,10 +35,17 @@ export async function insertUser(db: DbOrTx, user: NewUser): Promise<UserRow> {
   return row!;
 }
 
+/**
+ * The columns people edit in forms. Only changes to these bump `version`, so bookkeeping (sign-in
+ * counters, last sign-in, TOTP step, password) never makes an open edit form stale.
+ */
+const VERSIONED_COLUMNS = new Set<string>(['email', 'name', 'role', 'stateIso2', 'committeeId', 'locale', 'organisation']);
+
 export async function updateUser(db: DbOrTx, id: string, patch: Partial<NewUser>): Promise<UserRow | undefined> {
+  const bump = Object.keys(patch).some((k) => VERSIONED_COLUMNS.has(k));
   const [row] = await db
     .update(users)
-    .set({ ...patch, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .set({ ...patch, updatedAt: new Date(), ...(bump ? { version: sql`${users.version} + 1` } : {}) })
     .where(eq(users.id, id))
     .returning();
   return row;

@@ -149,6 +149,17 @@ describe('a user’s page', () => {
     expect((await t.database.query<{ name: string }>('select name from users where id = $1', [user.id]))[0]!.name).toBe('Name From Admin');
   });
 
+  it('does not call it a conflict when only sign-in bookkeeping changed meanwhile', async () => {
+    const { agent: admin } = await signedIn(t, { role: 'admin' });
+    const user = await createUser(t.database, { role: 'state_preparer', stateIso2: 'SN', name: 'Busy Signer' });
+    const page = await admin.get(`/en/admin/users/${user.id}`);
+    const version = inputValue(page.body, 'version');
+    await agentFrom(t.app).signIn(user.email, 'a wrong password');
+    await agentFrom(t.app).signIn(user.email);
+    const res = await admin.post(`/en/admin/users/${user.id}`, editForm({ name: 'Busy Signer Renamed', role: 'state_preparer', stateIso2: 'SN' }, version));
+    expect(res.status).toBe(303);
+  });
+
   it('disables (ending sessions) and re-enables an account', async () => {
     const { agent: isu } = await signedIn(t, { role: 'isu_staff' });
     const { agent: them, user } = await signedIn(t, { role: 'committee_member', committeeId: 'article5' });
