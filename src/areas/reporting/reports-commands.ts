@@ -122,9 +122,10 @@ function hasContent(values: FormValues): boolean {
 
 /* ---------- Editing forms ---------- */
 
-async function editableReport(db: DbOrTx, user: Principal | undefined, reportId: string): Promise<ReportRow> {
+async function editableReport(db: DbOrTx, user: Principal | undefined, reportId: string, actor?: Actor): Promise<ReportRow> {
   const report = await repo.findReport(db, reportId);
   if (!report) throw notFound();
+  if (actor?.label === 'seed' && (report.status === 'draft' || report.status === 'returned')) return report;
   if (!canEditReport(user, report)) {
     if (user?.stateIso2 === report.stateIso2) throw conflict('report.not_editable', { status: report.status });
     throw new AppError('forbidden', 'forbidden');
@@ -153,7 +154,7 @@ export interface SaveInput {
 
 export async function saveForm(deps: Deps, actor: Actor, user: Principal | undefined, input: SaveInput): Promise<SaveResult> {
   const db = deps.database.db;
-  const report = await editableReport(db, user, input.reportId);
+  const report = await editableReport(db, user, input.reportId, actor);
   const def = getFormDef(report.formatVersion, input.formId);
   if (!def) throw notFound();
   const parsed = readSubmission(def, input.body, { json: input.json ?? false });
@@ -216,7 +217,7 @@ function mergeChoices(def: FormDef, theirs: FormValues, mine: FormValues, keepMi
 /** Marks a form "unchanged since YYYY": its content is taken from the last report that gave it. */
 export async function markFormUnchanged(deps: Deps, actor: Actor, user: Principal | undefined, input: { reportId: string; formId: string; expectedVersion: number }) {
   const db = deps.database.db;
-  const report = await editableReport(db, user, input.reportId);
+  const report = await editableReport(db, user, input.reportId, actor);
   if (!getFormDef(report.formatVersion, input.formId)) throw notFound();
   const prev = await previousSnapshot(db, report);
   const carried = prev?.snapshot.forms[input.formId];
@@ -232,7 +233,7 @@ export async function markFormUnchanged(deps: Deps, actor: Actor, user: Principa
 
 export async function markFormNotApplicable(deps: Deps, actor: Actor, user: Principal | undefined, input: { reportId: string; formId: string; expectedVersion: number }) {
   const db = deps.database.db;
-  const report = await editableReport(db, user, input.reportId);
+  const report = await editableReport(db, user, input.reportId, actor);
   if (!getFormDef(report.formatVersion, input.formId) || input.formId === 'cover') throw notFound();
   return withTransaction(db, async (tx) => {
     const saved = await repo.updateFormIfVersion(tx, report.id, input.formId, input.expectedVersion, { status: 'not_applicable', unchangedSinceYear: null, updatedBy: actor.userId });
