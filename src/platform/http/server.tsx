@@ -6,6 +6,7 @@
  *  4. session and current user          8. error handler: AppError → status + translated page/problem
  */
 import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -113,7 +114,14 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  // Brotli's default quality (11) is meant for static files; dynamic pages use a fast level.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip', 'deflate'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } },
+    zlibOptions: { level: 6 },
+  });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   await app.register(rateLimit, { global: false });
