@@ -12,13 +12,13 @@
  *   app registers (app.routeList) and fill path parameters from seeded data, so every page an area
  *   adds is swept automatically.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page, Response } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Database } from '../../src/platform/db/client.ts';
@@ -28,7 +28,7 @@ import { seedDemoUsers, DEMO_PASSWORD } from '../../src/areas/accounts/demo-user
 import { enqueueEmail } from '../../src/platform/mail/outbox.ts';
 import { recordAudit } from '../../src/platform/audit/audit.ts';
 import { auditEvents } from '../../src/platform/audit/schema.ts';
-import { sha256Hex } from '../../src/platform/auth/crypto.ts';
+import { randomToken, sha256Hex } from '../../src/platform/auth/crypto.ts';
 import { createTestDatabase } from './db.ts';
 import { testConfig } from './app.ts';
 
@@ -117,6 +117,8 @@ export class Session {
     readonly name: string,
   ) {
     this.dir = join(RESULTS_DIR, slug(name));
+    // Screenshots of an earlier run of this journey would mix with this run's.
+    rmSync(this.dir, { recursive: true, force: true });
     page.on('console', (msg: ConsoleMessage) => {
       if (msg.type() === 'error') this.problem(`console error on ${page.url()}: ${msg.text()}`);
     });
@@ -167,11 +169,14 @@ export class Session {
     return `${u.pathname}${u.search}`;
   }
 
-  /** Screenshot of the current state as test-results/browser/<session>/<nn>-<name>.png. */
-  async step(name: string): Promise<void> {
+  /**
+   * Screenshot of the current state as test-results/browser/<session>/<nn>-<name>.png: the whole
+   * page by default, the window only with `{ fullPage: false }` (long tables take seconds).
+   */
+  async step(name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
     this.stepNo += 1;
     mkdirSync(this.dir, { recursive: true });
-    await this.page.screenshot({ path: join(this.dir, `${String(this.stepNo).padStart(2, '0')}-${slug(name)}.png`), fullPage: true });
+    await this.page.screenshot({ path: join(this.dir, `${String(this.stepNo).padStart(2, '0')}-${slug(name)}.png`), fullPage: opts.fullPage ?? true });
   }
 
   async close(): Promise<void> {
@@ -284,7 +289,8 @@ export interface AxeProblem {
 /** Serious and critical axe violations on the current page (empty when clean). */
 export async function axeProblems(page: Page): Promise<AxeProblem[]> {
   const { AxeBuilder } = await import('@axe-core/playwright');
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  // Only violations are reported in detail: listing every passing node is what makes axe slow on long tables.
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
@@ -359,14 +365,27 @@ export interface ExampleData {
     apiToken: string;
   };
   tokens: { invitation: string; passwordReset: string };
+  /** Senegal's reports by the pages they suit (undefined when the demo data has none). */
+  reports: { draft?: string; submitted?: string; published?: string; corrected?: string; any?: string; formId?: string; attachment?: string };
   /** The resolver used by the sweeps (iso2 defaults to Senegal). */
   resolver(opts?: { iso2?: string }): ParamResolver;
+}
+
+/** Rows of a raw query on either driver; [] when the table does not exist (yet). */
+async function rows<T>(database: Database, query: SQL): Promise<T[]> {
+  try {
+    const r = (await database.db.execute(query)) as unknown as { rows?: T[] } | T[];
+    return Array.isArray(r) ? r : (r.rows ?? []);
+  } catch {
+    return [];
+  }
 }
 
 /**
  * Records to point parameterised pages at, created in `database` (demo users are seeded when
  * missing, so this also works on a plain test database): a demo State user, an outbox e-mail, an
- * audit event, an API token, an invitation and a password-reset token.
+ * audit event, an API token, an invitation and a password-reset token; Senegal's reports come from
+ * the seeded demo data.
  */
 export async function exampleParams(database: Database): Promise<ExampleData> {
   const db = database.db;
@@ -388,26 +407,45 @@ export async function exampleParams(database: Database): Promise<ExampleData> {
     .values({ userId: adminUser, name: 'Sweep example token', prefix: 'sweepexa', tokenHash: sha256Hex(`sweep-api-${Math.random()}`) })
     .returning({ id: apiTokens.id });
   // An invited user without a password, and one-time tokens for the invitation and reset pages.
-  const invitedEmail = `invited.${Math.random().toString(36).slice(2, 8)}@demo.example.org`;
-  const [invited] = await db.insert(users).values({ email: invitedEmail, name: 'Invited Demo User', role: 'state_preparer', stateIso2: 'SN', locale: 'en', isDemo: true }).returning({ id: users.id });
-  const invitation = `sweep-invitation-${Math.random().toString(36).slice(2)}`;
-  const passwordReset = `sweep-reset-${Math.random().toString(36).slice(2)}`;
+  const invitedEmail = `invited.${Math.random().toString(36).slice(2, 8)}@test.example.org`;
+  const [invited] = await db.insert(users).values({ email: invitedEmail, name: 'Invited Example User', role: 'state_preparer', stateIso2: 'SN', locale: 'en', isDemo: false }).returning({ id: users.id });
+  const invitation = randomToken();
+  const passwordReset = randomToken();
   const expiresAt = new Date(Date.now() + 7 * 24 * 3600_000);
   await db.insert(userTokens).values([
     { userId: invited!.id, purpose: 'invitation', tokenHash: sha256Hex(invitation), expiresAt, createdBy: adminUser },
     { userId: stateUser, purpose: 'password_reset', tokenHash: sha256Hex(passwordReset), expiresAt },
   ]);
+  // Senegal's reports (demo data of the reporting area), one for each kind of page.
+  const sn = await rows<{ id: string; status: string; versions: number }>(
+    database,
+    sql`select id::text as id, status, current_version_no as versions from reports where state_iso2 = 'SN' order by year desc`,
+  );
+  const pick = (f: (r: { status: string; versions: number }) => boolean) => sn.find(f)?.id;
+  const reports: ExampleData['reports'] = {
+    draft: pick((r) => r.status === 'draft' || r.status === 'returned'),
+    submitted: pick((r) => r.status === 'submitted' || r.status === 'acknowledged'),
+    published: pick((r) => r.status === 'published'),
+    corrected: pick((r) => Number(r.versions) >= 2),
+    any: sn[0]?.id,
+  };
+  const someReport = reports.draft ?? reports.any;
+  if (someReport) {
+    reports.formId = (await rows<{ id: string }>(database, sql`select form_id as id from report_forms where report_id = ${someReport} order by form_id limit 1`))[0]?.id;
+    reports.attachment = (await rows<{ id: string }>(database, sql`select id::text as id from report_attachments where report_id = ${someReport} limit 1`))[0]?.id;
+  }
   const ids = { adminUser, stateUser, outboxEmail, auditEvent: String(audit!.id), apiToken: token!.id };
   const tokens = { invitation, passwordReset };
   return {
     ids,
     tokens,
-    resolver: (opts = {}) => exampleResolver(ids, tokens, opts.iso2 ?? 'sn'),
+    reports,
+    resolver: (opts = {}) => exampleResolver(ids, tokens, reports, opts.iso2 ?? 'sn'),
   };
 }
 
 /** Example values by parameter name, and for `:id` by the collection it belongs to. */
-function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'], iso2: string): ParamResolver {
+function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'], reports: ExampleData['reports'], iso2: string): ParamResolver {
   const byCollection: Record<string, string> = {
     users: ids.stateUser,
     'focal-points': ids.stateUser,
@@ -425,7 +463,14 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
     userId: ids.stateUser,
     committee: 'cooperation-assistance',
     committeeId: 'cooperation-assistance',
-    year: String(new Date().getUTCFullYear()),
+    year: String(new Date().getUTCFullYear() - 1),
+  };
+  /** The report that suits a page: a draft to edit, a submitted one to review, a published one to read. */
+  const reportFor = (route: string): string | undefined => {
+    if (/\/(edit|forms|check|attachments)\b/.test(route)) return reports.draft ?? reports.any;
+    if (/\/(review|submitted)\b/.test(route)) return reports.submitted ?? reports.any;
+    if (/\/compare\b/.test(route)) return reports.corrected ?? reports.published ?? reports.any;
+    return reports.published ?? reports.any;
   };
   return (param, prev, route) => {
     if (param === 'token') {
@@ -433,6 +478,11 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
       if (/reset|password/.test(route)) return tokens.passwordReset;
       return undefined;
     }
+    if (param === 'form' || param === 'formId') return reports.formId;
+    // The year's bulk download (`/reports/bulk/2025.zip`).
+    if (param === 'file' && prev === 'bulk') return `${byName.year}.zip`;
+    if (param === 'attachment' || param === 'attachmentId') return reports.attachment;
+    if (param === 'reportId' || (param === 'id' && prev === 'reports')) return reportFor(route);
     if (param === 'id' || param === 'tokenId' || param === 'eventId' || param === 'emailId') return byCollection[prev];
     return byName[param];
   };

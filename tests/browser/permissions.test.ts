@@ -1,0 +1,97 @@
+/**
+ * A demo preparer of Senegal cannot open Iraq's private pages nor any administration page: each
+ * answers 403 with the error page in her language (French). The pages come from app.routeList, so
+ * every private page an area adds is checked without editing this file.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogues, createTranslators } from '../../src/platform/i18n/messages.ts';
+import { axeCheck, DEMO, exampleParams, fillRoute, htmlLangDir, pageRoutes, routeParams, signIn, useBrowser, type ExampleData } from '../support/browser.ts';
+
+const fr = createTranslators(loadCatalogues())('fr');
+const browser = useBrowser();
+let data: ExampleData;
+
+beforeAll(async () => {
+  data = await exampleParams(browser.app.database);
+});
+
+interface Candidate {
+  route: string;
+  path: string;
+  admin: boolean;
+}
+
+/** Administration pages, and pages of one State (iso2 = Iraq) that anonymous visitors are sent to sign in for. */
+async function privatePagesOfOthers(): Promise<{ pages: Candidate[]; publicStatePages: string[]; unfillable: string[] }> {
+  const { app } = browser.app;
+  const resolve = data.resolver({ iso2: 'iq' });
+  const pages: Candidate[] = [];
+  const publicStatePages: string[] = [];
+  const unfillable: string[] = [];
+  for (const route of pageRoutes(app)) {
+    const admin = route.startsWith('/:locale/admin');
+    if (!admin && !routeParams(route).some((p) => p === 'iso2' || p === 'state' || p === 'stateIso2')) continue;
+    const { path, missing } = fillRoute(route, 'fr', resolve);
+    if (missing.length) {
+      unfillable.push(`${route} (${missing.join(', ')})`);
+      continue;
+    }
+    const res = await app.inject({ method: 'GET', url: path });
+    const location = String(res.headers.location ?? '');
+    const toLogin = res.statusCode >= 300 && res.statusCode < 400 && location.startsWith('/fr/login');
+    if (admin) {
+      // Every administration page is private: anonymous visitors are sent to sign in, and back.
+      expect(toLogin, `${path} answered ${res.statusCode} ${location} to an anonymous visitor`).toBe(true);
+      expect(location).toBe(`/fr/login?returnTo=${encodeURIComponent(path)}`);
+    }
+    if (toLogin) pages.push({ route, path, admin });
+    else publicStatePages.push(route);
+  }
+  return { pages, publicStatePages, unfillable };
+}
+
+describe('authorisation in the browser', () => {
+  it('a Senegalese preparer gets a 403 page in French on Iraq’s private pages and on administration pages', async () => {
+    const { pages, publicStatePages, unfillable } = await privatePagesOfOthers();
+    console.log(
+      [
+        `Private pages checked (${pages.length}):`,
+        ...pages.map((p) => `  ${p.path}`),
+        `Public State pages (not private, skipped): ${publicStatePages.join(', ') || 'none'}`,
+        `Pages whose parameters could not be filled: ${unfillable.join(', ') || 'none'}`,
+      ].join('\n'),
+    );
+    expect(unfillable).toEqual([]);
+
+    const s = await browser.session({ name: 'forbidden-pages-sn-preparer' });
+    s.allowErrorDocuments(403);
+    await signIn(s, 'fr', DEMO.preparerSn);
+    expect(s.path()).toBe('/fr/');
+    expect(await s.page.locator('.site-header__user').innerText()).toContain('Aminata Demo (preparer)');
+    // The menu offers nothing she cannot open.
+    expect(await s.page.locator('a[href^="/fr/admin"]').count()).toBe(0);
+    await s.step('signed in as the Senegalese preparer');
+
+    let scanned = false;
+    for (const p of pages) {
+      const res = await s.goto(p.path);
+      expect(res.status(), `${p.path} as the Senegalese preparer`).toBe(403);
+      expect(await htmlLangDir(s.page)).toEqual({ lang: 'fr', dir: 'ltr' });
+      expect(await s.page.locator('h1').innerText()).toBe(fr.t('common.errors.403_title'));
+      expect(await s.page.locator('main').innerText()).toContain(fr.t('common.errors.status', { status: 403 }));
+      // Still signed in: a refusal, not a sign-in prompt.
+      expect(await s.page.locator('.site-header__user').innerText()).toContain('Aminata Demo (preparer)');
+      if (!scanned) {
+        await s.step(`403 ${p.path}`);
+        await axeCheck(s.page, `403 page ${p.path}`);
+        scanned = true;
+      }
+    }
+    // Public State pages open (the 403s above are about Iraq and administration, not a broken session).
+    for (const route of publicStatePages) {
+      const { path } = fillRoute(route, 'fr', data.resolver({ iso2: 'sn' }));
+      const res = await s.goto(path);
+      expect(res.status(), path).toBeLessThan(400);
+    }
+  });
+});

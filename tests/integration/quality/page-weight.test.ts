@@ -1,0 +1,119 @@
+/**
+ * The page budget (design guide §6): every page without parameters, in every language, for an
+ * anonymous visitor and an administrator, weighs at most 60 KB on first load — the HTML, the
+ * stylesheet and the script it references, as transferred (compressed with br or gzip) — and
+ * references nothing on another origin.
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { elements, parseHtml } from './html.ts';
+import { isHtml, LOCALES, parameterlessPages, startQualityApp, type QualityApp } from './pages.ts';
+import type { Agent } from '../../support/app.ts';
+
+const BUDGET = 60 * 1024;
+
+let q: QualityApp;
+beforeAll(async () => {
+  q = await startQualityApp();
+});
+afterAll(async () => q?.close());
+
+/** Bytes on the wire for a GET with `accept-encoding: br, gzip`. */
+async function transferred(agent: Agent, url: string): Promise<{ status: number; bytes: number; encoding: string; body: string; type: string }> {
+  const cookie = [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await q.t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip', ...(cookie ? { cookie } : {}) } });
+  const encoding = String(res.headers['content-encoding'] ?? 'identity');
+  const raw = res.rawPayload;
+  const body = (encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+  return { status: res.statusCode, bytes: raw.length, encoding, body, type: String(res.headers['content-type'] ?? '') };
+}
+
+/** src/href of link, script and img that point to another origin. */
+function foreignReferences(html: string): string[] {
+  const doc = parseHtml(html);
+  const refs: string[] = [];
+  for (const el of [...elements(doc, 'link'), ...elements(doc, 'script'), ...elements(doc, 'img'), ...elements(doc, 'source'), ...elements(doc, 'iframe')]) {
+    for (const attr of ['src', 'href', 'srcset']) {
+      const v = el.attrs[attr];
+      if (v && /^(https?:)?\/\//i.test(v.trim())) refs.push(`<${el.tag} ${attr}="${v}">`);
+    }
+  }
+  return refs;
+}
+
+function assetsOf(html: string): string[] {
+  const doc = parseHtml(html);
+  const css = elements(doc, 'link')
+    .filter((l) => l.attrs.rel === 'stylesheet' && l.attrs.href)
+    .map((l) => l.attrs.href!);
+  const js = elements(doc, 'script')
+    .filter((s) => s.attrs.src)
+    .map((s) => s.attrs.src!);
+  const img = elements(doc, 'img')
+    .filter((i) => i.attrs.src && !i.attrs.src.startsWith('data:'))
+    .map((i) => i.attrs.src!);
+  return [...css, ...js, ...img];
+}
+
+async function weigh(agent: Agent, who: string) {
+  const lines: string[] = [];
+  const over: string[] = [];
+  const foreign: string[] = [];
+  const broken: string[] = [];
+  const assetCache = new Map<string, number>();
+  for (const locale of LOCALES) {
+    for (const { path } of parameterlessPages(q, locale)) {
+      const page = await transferred(agent, path);
+      if ((page.status >= 300 && page.status < 400) || !page.type.startsWith('text/html')) continue;
+      let total = page.bytes;
+      for (const asset of assetsOf(page.body)) {
+        let bytes = assetCache.get(asset);
+        if (bytes === undefined) {
+          const res = await transferred(agent, asset);
+          if (res.status !== 200) broken.push(`${path}: ${asset} answered ${res.status}`);
+          bytes = res.bytes;
+          assetCache.set(asset, bytes);
+        }
+        total += bytes;
+      }
+      lines.push(`${path.padEnd(40)} ${(total / 1024).toFixed(1).padStart(6)} KB (HTML ${(page.bytes / 1024).toFixed(1)} KB ${page.encoding})`);
+      if (total > BUDGET) over.push(`${path} as ${who}: ${(total / 1024).toFixed(1)} KB`);
+      for (const r of foreignReferences(page.body)) foreign.push(`${path}: ${r}`);
+    }
+  }
+  console.log(`page weight, ${who} (HTML + CSS + JS as transferred):\n  ${lines.join('\n  ')}`);
+  return { over, foreign, broken, count: lines.length };
+}
+
+describe('page weight', () => {
+  it('compresses pages and assets', async () => {
+    const page = await transferred(q.anonymous, '/en/');
+    expect(page.encoding).toMatch(/^(br|gzip)$/);
+    const css = await transferred(q.anonymous, assetsOf(page.body).find((a) => a.includes('.css'))!);
+    expect(css.status).toBe(200);
+    expect(css.encoding).toMatch(/^(br|gzip)$/);
+  });
+
+  it.each([
+    ['anonymous', () => q.anonymous],
+    ['administrator', () => q.admin],
+  ] as const)('every page without parameters, in every language, is within 60 KB and local only (%s)', async (who, agent) => {
+    const { over, foreign, broken, count } = await weigh(agent(), who);
+    expect(count).toBeGreaterThanOrEqual(LOCALES.length * 3);
+    expect(broken).toEqual([]);
+    expect(over, 'pages over the 60 KB budget').toEqual([]);
+    expect(foreign, 'references to other origins').toEqual([]);
+  });
+
+  it('detects a reference to another origin', () => {
+    expect(foreignReferences('<html><head><link rel="stylesheet" href="https://cdn.example.com/x.css"><script src="//evil.example/x.js"></script></head><body><img src="/static/a.png"></body></html>')).toEqual([
+      '<link href="https://cdn.example.com/x.css">',
+      '<script src="//evil.example/x.js">',
+    ]);
+  });
+
+  it('HTML pages are really HTML', async () => {
+    const res = await q.anonymous.get('/en/');
+    expect(isHtml(res)).toBe(true);
+  });
+});
