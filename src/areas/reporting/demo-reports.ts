@@ -254,10 +254,6 @@ const peopleTotal = (p: PeopleValue) =>
     .filter(([k]) => !k.startsWith('disability_'))
     .reduce((s, [, v]) => s + (v ?? 0), 0);
 
-function formatNumber(n: number, lang: Language): string {
-  return new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang).format(n);
-}
-
 /* ====================================================================================== */
 /* Senegal — French; 2024 returned for clarification (the demo SN accounts start 2025)    */
 /* ====================================================================================== */
@@ -333,7 +329,13 @@ function senegal(): ReportPlan[] {
       },
     },
   });
-  const formJ = (year: number, casualties: PeopleValue, received: Row[], national: number, platformLastMet: string): FormPlan => ({
+  const individualised: Record<number, string> = {
+    2022: 'Le Sénégal prépare une réunion d’approche individualisée afin de présenter l’état de son programme et ses besoins à l’ensemble des partenaires. (Texte de démonstration.)',
+    2023: 'La réunion d’approche individualisée de juin 2023 a permis de présenter l’état du programme et ses besoins à l’ensemble des partenaires ; la plateforme nationale a été créée à sa suite. (Texte de démonstration.)',
+    2024: 'Les engagements pris lors de la réunion d’approche individualisée de 2023 sont suivis au sein de la plateforme nationale. (Texte de démonstration.)',
+  };
+  /** `platformLastMet` null: no national platform yet (it was set up after the 2023 individualised approach). */
+  const formJ = (year: number, casualties: PeopleValue, received: Row[], national: number, platformLastMet: string | null): FormPlan => ({
     values: {
       victims: {
         casualties,
@@ -345,11 +347,16 @@ function senegal(): ReportPlan[] {
       cooperation: {
         resourcePlan: true,
         resourcePlanSummary: 'Le plan de mobilisation (démo) associe une contribution annuelle de l’État et des accords pluriannuels avec les partenaires, présentés lors d’une réunion annuelle.',
-        nationalPlatform: true,
-        platformLastMet,
-        platformDescription: 'La plateforme nationale (démo) réunit le Centre national, les ministères concernés, les partenaires techniques et financiers, les opérateurs et les associations de victimes pour suivre le plan de travail.',
+        ...(platformLastMet
+          ? {
+              nationalPlatform: true,
+              platformLastMet,
+              platformDescription:
+                'La plateforme nationale (démo) réunit le Centre national, les ministères concernés, les partenaires techniques et financiers, les opérateurs et les associations de victimes pour suivre le plan de travail.',
+            }
+          : { nationalPlatform: false }),
         needs: 'Environ 4 millions de dollars des États-Unis (estimation de démonstration) restent nécessaires pour achever l’enquête et la dépollution des zones restantes.',
-        narrative: 'L’approche individualisée de juin 2023 a permis de présenter les besoins du programme à l’ensemble des partenaires. (Texte de démonstration.)',
+        narrative: individualised[year],
       },
       gender: {
         integrated: true,
@@ -408,7 +415,7 @@ function senegal(): ReportPlan[] {
             aid('partner', 'Bénin (centre régional de formation)', null, null, 2022, 'capacity_building', { southSouth: true, inKind: 'Formation de deux chefs d’équipe à la gestion de la qualité (coopération Sud-Sud).' }),
           ],
           350_000_000,
-          '2022-11-17',
+          null,
         ),
       },
       v1: { submitted: at('2023-04-26', '09:40:00'), acknowledged: at('2023-05-15'), published: at('2023-05-22') },
@@ -436,7 +443,7 @@ function senegal(): ReportPlan[] {
             aid('partner', 'Bénin (centre régional de formation)', null, null, 2023, 'capacity_building', { southSouth: true, inKind: 'Formation de quatre démineurs à la neutralisation des engins explosifs (coopération Sud-Sud).' }),
           ],
           380_000_000,
-          '2023-06-21',
+          '2023-11-30',
         ),
       },
       v1: { submitted: at('2024-04-29', '16:05:00'), acknowledged: at('2024-05-21'), published: at('2024-05-28') },
