@@ -18,7 +18,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, conflict, forbidden, isAppError, notFound } from '../../platform/errors.ts';
-import type { Issue } from '../../platform/forms/definition.ts';
+import type { FormDef, Issue } from '../../platform/forms/definition.ts';
 import { englishText, valueIssuesFromZod, valuesForDefinition } from '../../platform/forms/zod-schema.ts';
 import { zodErrorMap } from '../../platform/http/forms.ts';
 import type { Principal } from '../accounts/index.ts';
@@ -30,6 +30,8 @@ import {
   commentsResponse,
   createBody,
   formParams,
+  formSchemas,
+  type FormSchemas,
   listQuery,
   listResponse,
   reportApiSchemas,
@@ -140,7 +142,17 @@ function iso(d: Date | null | undefined): string | null {
 export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) => void {
   const db = () => deps.database.db;
   const en = deps.translator('en');
-  const schemas = reportApiSchemas(englishText((key) => (en.has(key) ? en.t(key) : key)));
+  const label = englishText((key) => (en.has(key) ? en.t(key) : key));
+  const schemas = reportApiSchemas(label);
+  /** The schemas of the definition a report uses (the documented ones for the current format). */
+  const otherFormats = new WeakMap<FormDef, FormSchemas>();
+  function schemaOf(def: FormDef): FormSchemas {
+    const current = schemas.forms.get(def.id);
+    if (current?.def === def) return current;
+    let s = otherFormats.get(def);
+    if (!s) otherFormats.set(def, (s = formSchemas(def, label)));
+    return s;
+  }
 
   async function stateNames(): Promise<Map<string, LocalizedText>> {
     const all = await listStates(db(), {});
@@ -296,7 +308,7 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
       const visible = candidates.filter((r) => seesReport(u, r) && (!q.kind || r.kind === q.kind));
       // Without a token only `published` filters (statuses are not shown); with one, a report whose
       // status the caller may not see counts as published, since that is why it is visible.
-      const filtered = !q.status || (!u && q.status === 'published') || !u ? visible : visible.filter((r) => (seesStatus(u, r) ? r.status : 'published') === q.status);
+      const filtered = !q.status || !u ? visible : visible.filter((r) => (seesStatus(u, r) ? r.status : 'published') === q.status);
       const page = filtered.slice(offset, offset + limit);
       const names = await stateNames();
       const data = await Promise.all(page.map((r) => summaryOf(req, r, names.get(r.stateIso2) ?? { ar: r.stateIso2, zh: r.stateIso2, en: r.stateIso2, fr: r.stateIso2, ru: r.stateIso2, es: r.stateIso2 })));
@@ -429,9 +441,7 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
         if (isOwnState(user, report.stateIso2)) throw conflict('report.not_editable', { status: report.status });
         throw forbidden();
       }
-      const s = schemas.forms.get(def.id);
-      if (!s) throw notFound();
-      const r = s.saveBody.safeParse(req.body, { error: zodErrorMap(req.locale) });
+      const r = schemaOf(def).saveBody.safeParse(req.body, { error: zodErrorMap(req.locale) });
       if (!r.success) {
         const envelope = r.error.issues.filter((i) => i.path[0] !== 'values');
         if (envelope.length) throw new BodyErrors(400, 'request.invalid', zodErrors(r.error));
