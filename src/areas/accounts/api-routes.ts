@@ -30,7 +30,7 @@ export function registerAccountsApi(app: FastifyInstance, deps: AppDeps): void {
     const user = req.user;
     if (!user) {
       reply.header('www-authenticate', 'Bearer');
-      throw new AppError('unauthenticated', 'api.token_required');
+      throw new AppError('unauthenticated', 'accounts.api.token_required');
     }
     const body: z.infer<typeof meResponse> = {
       id: user.id,

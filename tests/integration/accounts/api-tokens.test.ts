@@ -74,7 +74,7 @@ describe('personal API tokens', () => {
     expect(none.statusCode).toBe(401);
     expect(none.headers['content-type']).toContain('application/problem+json');
     expect(none.headers['www-authenticate']).toBe('Bearer');
-    expect(none.json()).toMatchObject({ status: 401, code: 'api.token_required' });
+    expect(none.json()).toMatchObject({ status: 401, code: 'accounts.api.token_required' });
 
     const bad = await me(`apmbc_00000000_${'0'.repeat(64)}`);
     expect(bad.statusCode).toBe(401);
