@@ -35,6 +35,13 @@ describe.each([
     expect(await s.page.locator('h1').innerText()).toBe(arTitle);
     expect(await s.page.title()).toBe(`${arTitle} · ${ar.t('common.platform_name')}`);
     expect(await s.page.locator('.language-switcher [aria-current="true"]').innerText()).toBe(LANGUAGE_NAMES.ar);
+    // The Arabic type scale keeps its hierarchy: the heading is larger than the text under it.
+    const sizes = await s.page.evaluate(() => {
+      const px = (sel: string) => Number.parseFloat(getComputedStyle(document.querySelector(sel)!).fontSize);
+      return { h1: px('h1'), lead: px('main p'), body: px('body') };
+    });
+    expect(sizes.h1, `h1 ${sizes.h1}px, first paragraph ${sizes.lead}px`).toBeGreaterThan(sizes.lead * 1.2);
+    expect(sizes.lead).toBeLessThan(sizes.body * 1.6);
     await s.step('home in Arabic');
     if (js) await axeCheck(s.page, `/ar/ ${label}`);
 
