@@ -34,7 +34,8 @@ import { importReport } from './exports/import-commands.ts';
 import { pathLabel } from './exports/paths.ts';
 import { ImportPage, type ImportProblemRow } from './exports/import-page.tsx';
 
-type Req = FastifyRequest<{ Params: { locale: string; id: string }; Querystring: Record<string, string | undefined> }>;
+type ReqShape = { Params: { locale: string; id: string }; Querystring: Record<string, string | undefined> };
+type Req = FastifyRequest<ReqShape>;
 
 const MIME = {
   pdf: 'application/pdf',
@@ -186,7 +187,7 @@ export function registerReportExportRoutes(deps: AppDeps) {
         return reply.header('cache-control', 'no-store').page(<ImportPage report={loaded.report} stateName={loaded.name} imported={imported} />);
       });
 
-      scope.post(
+      scope.post<ReqShape>(
         '/:locale/reports/:id/import',
         {
           // Runs before the app's CSRF preHandler: the first part must be a valid `_csrf`.
