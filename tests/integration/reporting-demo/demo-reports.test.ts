@@ -123,6 +123,24 @@ describe('demo Article 7 reports', () => {
       ['state', 'C'],
     ]);
     expect(comments[1]!.createdAt.getTime()).toBeGreaterThan(comments[0]!.createdAt.getTime());
+    // The State's approver sees the thread on the returned report and can work on it.
+    const approver = await createUser(t.database, { role: 'state_approver', stateIso2: 'SN', name: 'SN approver' });
+    const agent = new Agent(t.app);
+    await agent.signIn(approver.email);
+    const tasks = await agent.get(`/fr/reports/${find('SN', 2024)!.id}/edit`);
+    expect(tasks.status).toBe(200);
+    expect(tasks.body).toContain('Bignona');
+  });
+
+  it('puts the submitted reports in the ISU review queue', async () => {
+    const isu = await createUser(t.database, { role: 'isu_staff' });
+    const agent = new Agent(t.app);
+    await agent.signIn(isu.email);
+    const queue = await agent.get('/en/review');
+    expect(queue.status).toBe(200);
+    const submitted = reports.filter((x) => x.status === 'submitted');
+    expect(submitted.length).toBeGreaterThanOrEqual(1);
+    for (const r of submitted) expect(queue.body).toContain(r.id);
   });
 
   it('validates every submitted version without errors, and every warning is explained', async () => {
