@@ -62,12 +62,19 @@ export function cookieNames(tls: boolean) {
   return { session: tls ? '__Host-sid' : 'sid', csrf: tls ? '__Host-csrf' : 'csrf' };
 }
 
+/** Whether an error (or one it wraps, as Drizzle does) means the database cannot be reached. */
 function isDbUnavailable(e: unknown): boolean {
   const mapped = mapDatabaseError(e);
   if (isAppError(mapped) && mapped.kind === 'unavailable') return true;
-  const code = (e as { code?: string })?.code;
-  const msg = e instanceof Error ? e.message : '';
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|PGlite is closed/i.test(msg);
+  let cur: unknown = e;
+  for (let i = 0; i < 5 && cur && typeof cur === 'object'; i++) {
+    const code = (cur as { code?: string }).code;
+    const msg = cur instanceof Error ? cur.message : '';
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE' || code === '57P01' || code === '08006' || code === '08001') return true;
+    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error/i.test(msg)) return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
