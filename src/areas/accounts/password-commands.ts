@@ -27,7 +27,7 @@ export async function requestPasswordReset(deps: AccountsDeps, actor: Actor, inp
     await insertUserToken(tx, { userId: user.id, purpose: 'password_reset', tokenHash: hash, expiresAt, createdBy: null });
     const tr = deps.translator(user.locale);
     await enqueueEmail(tx, passwordResetEmail(tr, { to: user.email, name: user.name, link: `${deps.config.baseUrl}/${user.locale}/password/reset/${token}`, expiresAt }));
-    await recordAudit(tx, { ...actor, label: actor.userId ? actor.label : user.email }, {
+    await recordAudit(tx, actor, {
       action: 'accounts.user.password_reset_requested',
       entityType: 'user',
       entityId: user.id,
