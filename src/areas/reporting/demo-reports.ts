@@ -171,7 +171,7 @@ interface LandReleaseYear {
  * reduced or cleared leaves the confirmed ones, and the number of areas shrinks with their size.
  * Throws when the demo data would release more than remains (a mistake in this file).
  */
-export function landRelease(regions: RegionSpec[], releases: Record<number, Release[]>, additions: Addition[] = []): Record<number, LandReleaseYear> {
+function landRelease(regions: RegionSpec[], releases: Record<number, Release[]>, additions: Addition[] = []): Record<number, LandReleaseYear> {
   const left = new Map(regions.map((r) => [r.region, { sha: r.sha?.[1] ?? 0, cha: r.cha?.[1] ?? 0, mines: 0 }]));
   const scaled = (base: [number, number], now: number) => (now <= 0 ? 0 : Math.max(1, Math.round((base[0] * now) / base[1])));
   const out: Record<number, LandReleaseYear> = {};
@@ -1731,7 +1731,7 @@ interface DemoState {
 
 const DEMO_YEARS = [2022, 2023, 2024];
 
-export const DEMO_STATES: DemoState[] = [
+const DEMO_STATES: DemoState[] = [
   { state: 'SN', language: 'fr', focalPoint: 'Point focal démo (Sénégal)', reports: senegal },
   { state: 'IQ', language: 'ar', focalPoint: 'منسق تجريبي (العراق)', reports: iraq },
   { state: 'KH', language: 'en', focalPoint: 'Demo Focal Point (Cambodia)', reports: cambodia },
@@ -1747,7 +1747,8 @@ const SEED_LOCK_KEY = 72_107;
 
 /**
  * Creates the demo reports of every demo State that has none yet for 2022–2024. Returns how many
- * reports this run created (0 when they were all there already).
+ * reports this run created (0 when they were all there already). `opts` (translator, config) is
+ * the signature the seed calls with; writing in bulk sends no e-mail, so neither is needed yet.
  */
 export async function seedDemoReports(database: Database, _opts: { translator: AppDeps['translator']; config: Config }): Promise<{ reports: number }> {
   return database.withAdvisoryLock(SEED_LOCK_KEY, async () => {
