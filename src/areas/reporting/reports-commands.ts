@@ -133,6 +133,13 @@ async function editableReport(db: DbOrTx, user: Principal | undefined, reportId:
   return report;
 }
 
+/** Inside a write: the report is still editable, and stays so until the transaction ends. */
+async function assertStillEditable(tx: DbOrTx, reportId: string): Promise<void> {
+  const locked = await repo.shareLockReport(tx, reportId);
+  if (!locked) throw notFound();
+  if (locked.status !== 'draft' && locked.status !== 'returned') throw conflict('report.not_editable', { status: locked.status });
+}
+
 export type SaveResult =
   | { kind: 'saved'; form: ReportFormRow; issues: Issue[] }
   | { kind: 'invalid'; parsed: ParsedSubmission; version: number }
@@ -163,6 +170,7 @@ export async function saveForm(deps: Deps, actor: Actor, user: Principal | undef
   if (input.removeRow) values = removeRow(values, input.removeRow);
 
   return withTransaction(db, async (tx) => {
+    await assertStillEditable(tx, report.id);
     let expected = input.expectedVersion;
     if (input.keepMine) {
       const current = await repo.findForm(tx, report.id, def.id);
@@ -224,6 +232,7 @@ export async function markFormUnchanged(deps: Deps, actor: Actor, user: Principa
   if (!prev || !carried || carried.status === 'not_applicable' || carried.status === 'not_started') throw new AppError('validation', 'report.no_previous_content');
   const sinceYear = carried.status === 'unchanged' && carried.unchangedSinceYear ? carried.unchangedSinceYear : prev.report.year;
   return withTransaction(db, async (tx) => {
+    await assertStillEditable(tx, report.id);
     const saved = await repo.updateFormIfVersion(tx, report.id, input.formId, input.expectedVersion, { values: carried.values, status: 'unchanged', unchangedSinceYear: sinceYear, updatedBy: actor.userId });
     if (!saved) throw conflict('form.stale');
     await recordAudit(tx, actor, { action: 'reporting.form.marked_unchanged', entityType: 'report', entityId: report.id, summary: { form: input.formId, since: sinceYear } });
@@ -236,6 +245,7 @@ export async function markFormNotApplicable(deps: Deps, actor: Actor, user: Prin
   const report = await editableReport(db, user, input.reportId, actor);
   if (!getFormDef(report.formatVersion, input.formId) || input.formId === 'cover') throw notFound();
   return withTransaction(db, async (tx) => {
+    await assertStillEditable(tx, report.id);
     const saved = await repo.updateFormIfVersion(tx, report.id, input.formId, input.expectedVersion, { status: 'not_applicable', unchangedSinceYear: null, updatedBy: actor.userId });
     if (!saved) throw conflict('form.stale');
     await recordAudit(tx, actor, { action: 'reporting.form.marked_not_applicable', entityType: 'report', entityId: report.id, summary: { form: input.formId } });
@@ -295,17 +305,17 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
   assertCan(canSubmitReport(user, report0) || (actor.label === 'seed' && (report0.status === 'draft' || report0.status === 'returned')));
   if (!input.declaration) throw new AppError('validation', 'report.declaration_required');
   if (report0.currentVersionNo > 0 && !input.reason?.trim()) throw new AppError('validation', 'report.reason_required');
-  const check = await checkReport(db, report0);
-  if (check.unfinished.length) throw new AppError('validation', 'report.forms_unfinished', { forms: check.unfinished });
-  if (check.errors.length) throw new AppError('validation', 'report.has_errors', { count: check.errors.length });
-  const missing = check.warnings.filter((w) => !input.explanations[`${w.formId}:${w.path}`]?.trim());
-  if (missing.length) throw new AppError('validation', 'report.explanations_required', { paths: missing.map((w) => `${w.formId}:${w.path}`) });
-
   const result = await withTransaction(db, async (tx) => {
+    // Locked first, so no save can change a form between the check and the snapshot.
     const report = await repo.lockReport(tx, input.reportId);
     if (!report) throw notFound();
     if (report.version !== input.expectedVersion) throw conflict('report.stale');
     if (!canTransition(report.status, 'submit')) throw conflict('report.not_editable', { status: report.status });
+    const check = await checkReport(tx, report);
+    if (check.unfinished.length) throw new AppError('validation', 'report.forms_unfinished', { forms: check.unfinished });
+    if (check.errors.length) throw new AppError('validation', 'report.has_errors', { count: check.errors.length });
+    const missing = check.warnings.filter((w) => !input.explanations[`${w.formId}:${w.path}`]?.trim());
+    if (missing.length) throw new AppError('validation', 'report.explanations_required', { paths: missing.map((w) => `${w.formId}:${w.path}`) });
     // Store the explanations on their forms, then snapshot.
     const byForm: Record<string, Record<string, string>> = {};
     for (const w of check.warnings) (byForm[w.formId] ??= {})[w.path] = input.explanations[`${w.formId}:${w.path}`]!.trim().slice(0, 2000);

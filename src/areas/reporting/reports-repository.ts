@@ -25,6 +25,16 @@ export async function lockReport(tx: DbOrTx, id: string): Promise<ReportRow | un
   return row;
 }
 
+/**
+ * Holds the report row against status changes (submission) until the transaction ends, so a save
+ * can never slip into a report that is being submitted. Returns the row as locked.
+ */
+export async function shareLockReport(tx: DbOrTx, id: string): Promise<ReportRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await tx.select().from(reports).where(eq(reports.id, id)).for('share').limit(1);
+  return row;
+}
+
 export async function findReportByObligation(db: DbOrTx, stateIso2: string, kind: 'initial' | 'annual', year: number) {
   const [row] = await db
     .select()
