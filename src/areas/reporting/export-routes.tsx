@@ -194,8 +194,13 @@ export function registerReportExportRoutes(deps: AppDeps) {
           preValidation: async (req) => {
             if (!req.isMultipart()) throw new AppError('unsupported_media', 'request.unsupported_media');
             const parts = req.parts();
-            const first = await parts.next();
-            const part = first.done ? undefined : first.value;
+            let part: Multipart | undefined;
+            try {
+              const first = await parts.next();
+              part = first.done ? undefined : first.value;
+            } catch {
+              throw new AppError('bad_request', 'request.invalid');
+            }
             const token = part && part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : undefined;
             if (!verifyCsrf(deps.config.secret, req.cookies[csrfCookie], req.session?.id, token)) throw new AppError('forbidden', 'csrf.invalid');
             pending.set(req, parts);
@@ -222,7 +227,8 @@ export function registerReportExportRoutes(deps: AppDeps) {
             const code = (e as { code?: string }).code;
             if (code === 'FST_REQ_FILE_TOO_LARGE') return fail(req.tr.t('reporting.export.import.too_large', { size: req.tr.formatNumber(Math.round(deps.config.uploadLimit / 1024 / 1024)) }));
             if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return fail(req.tr.t('reporting.export.import.one_file'));
-            throw e;
+            // A broken or cut-off upload: nothing was read, nothing is imported.
+            throw new AppError('bad_request', 'request.invalid');
           }
           if (!file || (!file.filename && file.buf.length === 0)) return fail(req.tr.t('reporting.export.import.no_file'));
 

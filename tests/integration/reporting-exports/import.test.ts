@@ -160,6 +160,27 @@ describe('Import into a draft', () => {
     expect(await importEvents(drafts[2019]!)).toHaveLength(0);
   });
 
+  it('answers a broken or over-full upload with an error page, never a 500', async () => {
+    const target = `/en/reports/${drafts[2019]}/import`;
+    await prep.get(target);
+    const cookie = [...prep.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const garbage = await t.app.inject({ method: 'POST', url: target, payload: 'not multipart at all', headers: { 'content-type': 'multipart/form-data; boundary=xyz', cookie } });
+    expect(garbage.statusCode).toBe(400);
+    const data = Buffer.from('{"forms":{}}');
+    const { body, contentType } = multipartBody([
+      { name: '_csrf', value: prep.lastCsrf! },
+      { name: 'file', filename: 'a.json', type: 'application/json', data },
+      { name: 'file', filename: 'b.json', type: 'application/json', data },
+    ]);
+    const two = await t.app.inject({ method: 'POST', url: target, payload: body, headers: { 'content-type': contentType, cookie } });
+    expect(two.statusCode).toBe(422);
+    expect(two.body).toContain('Upload one file only');
+    const cut = multipartBody([{ name: '_csrf', value: prep.lastCsrf! }, { name: 'file', filename: 'a.json', type: 'application/json', data: Buffer.alloc(5000, 65) }]);
+    const truncated = await t.app.inject({ method: 'POST', url: target, payload: cut.body.subarray(0, cut.body.length - 3000), headers: { 'content-type': cut.contentType, cookie } });
+    expect([400, 422]).toContain(truncated.statusCode);
+    expect(await importEvents(drafts[2019]!)).toHaveLength(0);
+  });
+
   it('is only for the State’s own editable reports', async () => {
     const anon = new Agent(t.app);
     const page = await anon.get(`/en/reports/${drafts[2019]}/import`);
