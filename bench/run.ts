@@ -20,6 +20,7 @@ import { createSession } from '../src/platform/auth/sessions.ts';
 import { csrfTokenFor } from '../src/platform/http/csrf.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { users } from '../src/areas/accounts/schema.ts';
+import { actingAs } from '../src/areas/accounts/index.ts';
 import { createReport, saveForm, markFormNotApplicable, submitReport, acknowledgeReport, publishReport } from '../src/areas/reporting/reports-commands.ts';
 import { createTranslators, loadCatalogues } from '../src/platform/i18n/messages.ts';
 import { loadConfig } from '../src/config.ts';
@@ -96,9 +97,11 @@ async function prepare(database: Database) {
   const config = loadConfig({ NODE_ENV: 'development', SESSION_SECRET: SECRET, LOG_LEVEL: 'silent', DATABASE_URL: dbUrl });
   const translator = createTranslators(loadCatalogues());
   const deps = { database, translator, config };
-  const seed = { userId: null, label: 'seed' };
+  const seed = { userId: null, label: 'bench' };
+  const state = (iso2: string) => actingAs('state_approver', { stateIso2: iso2 });
+  const isu = actingAs('isu_staff');
   // One published report with realistic content for the page scenarios.
-  const pub = await createReport(deps, seed, undefined, { stateIso2: 'KH', kind: 'annual', year: 2023, startFromPrevious: false });
+  const pub = await createReport(deps, seed, state('KH'), { stateIso2: 'KH', kind: 'annual', year: 2023, startFromPrevious: false });
   const areas = Array.from({ length: 25 }, (_, i) => ({ _id: `r${i}`, region: `Demo province ${i + 1}`, kind: i % 3 ? 'cha' : 'sha', areaCount: 3 + i, sizeSqm: 120000 + i * 5300 }));
   const releases = Array.from({ length: 25 }, (_, i) => ({ _id: `l${i}`, region: `Demo province ${i + 1}`, cancelledSqm: 10000 + i * 100, reducedSqm: 5000 + i * 50, clearedSqm: 20000 + i * 400, minesDestroyed: 10 + i }));
   const forms: Record<string, unknown> = {
@@ -106,14 +109,14 @@ async function prepare(database: Database) {
     C: { hazards: { areas }, release: { byRegion: releases, methodology: 'Demo methodology text. '.repeat(20) } },
     J: { gender: { integrated: true, narrative: 'Demo narrative on gender and diversity. '.repeat(30) }, cooperation: { resourcePlan: true, resourcePlanSummary: 'Demo plan. '.repeat(20) } },
   };
-  for (const formId of ['A', 'B', 'D', 'E', 'F', 'G', 'H', 'I']) await markFormNotApplicable(deps, seed, undefined, { reportId: pub.id, formId, expectedVersion: 1 });
+  for (const formId of ['A', 'B', 'D', 'E', 'F', 'G', 'H', 'I']) await markFormNotApplicable(deps, seed, state('KH'), { reportId: pub.id, formId, expectedVersion: 1 });
   for (const [formId, values] of Object.entries(forms)) {
-    const r = await saveForm(deps, seed, undefined, { reportId: pub.id, formId, expectedVersion: 1, body: values, json: true, completed: true });
+    const r = await saveForm(deps, seed, state('KH'), { reportId: pub.id, formId, expectedVersion: 1, body: values, json: true, completed: true });
     if (r.kind !== 'saved') throw new Error(`bench seed: ${formId} ${r.kind}`);
   }
-  const sub = await submitReport(deps, seed, undefined, { reportId: pub.id, expectedVersion: pub.version, visibility: 'public', declaration: true, explanations: {} });
-  const ack = await acknowledgeReport(deps, seed, undefined, pub.id, sub.version);
-  await publishReport(deps, seed, undefined, pub.id, ack.version);
+  const sub = await submitReport(deps, seed, state('KH'), { reportId: pub.id, expectedVersion: pub.version, visibility: 'public', declaration: true, explanations: {} });
+  const ack = await acknowledgeReport(deps, seed, isu, pub.id, sub.version);
+  await publishReport(deps, seed, isu, pub.id, ack.version);
 
   // PREPARERS preparers of different States, each with a 2023 draft and a session.
   const states = await database.query<{ iso2: string }>(
@@ -127,7 +130,7 @@ async function prepare(database: Database) {
       .insert(users)
       .values({ email: `bench.${iso2.toLowerCase()}@bench.example.org`, name: `Bench ${iso2}`, role: 'state_preparer', stateIso2: iso2, passwordHash })
       .returning();
-    const report = await createReport(deps, seed, undefined, { stateIso2: iso2, kind: 'annual', year: 2023, startFromPrevious: false });
+    const report = await createReport(deps, seed, state(iso2), { stateIso2: iso2, kind: 'annual', year: 2023, startFromPrevious: false });
     const { token, session } = await createSession(database.db, u!.id, { idleMs: 86400000, maxMs: 86400000 }, { secondFactorDone: true });
     const csrfCookie = `benchcsrf${iso2}000000000000000`;
     preparers.push({ cookie: `sid=${token}; csrf=${csrfCookie}`, csrf: csrfTokenFor(SECRET, csrfCookie, session.id), reportId: report.id });

@@ -1,12 +1,13 @@
 /** Seeds reference data (always, idempotent) and demo data (demo mode only). */
 import type { Database } from './platform/db/client.ts';
 import { seedStates } from './areas/states/index.ts';
-import { seedMineTypes } from './areas/reporting/index.ts';
+import { seedDemoReports, seedMineTypes } from './areas/reporting/index.ts';
 import { seedDemoUsers } from './areas/accounts/demo-users.ts';
 
 export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedStates(database.db);
   await seedMineTypes(database.db);
   const demoLogins = opts.demo ? await seedDemoUsers(database.db) : [];
+  if (opts.demo) await seedDemoReports(database);
   return { demoLogins };
 }

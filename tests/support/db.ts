@@ -10,7 +10,6 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/platform/db/client.ts';
 
-export const TEMPLATE_DB_NAME = 'apmbc_test_template';
 
 export function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || undefined;
@@ -43,7 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = serverUrl();
   if (url) {
     const name = `apmbc_t_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`create database ${name} template ${TEMPLATE_DB_NAME}`);
+    await adminQuery(`create database ${name} template ${inject('templateDbName')}`);
     const dbUrl = withDatabaseName(url, name);
     const database = await openDatabase({ url: dbUrl, poolSize: 5 });
     return {

@@ -21,8 +21,6 @@
  * Iraq's reports for 2025 are not created, so the demo preparers can start them themselves.
  */
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../../config.ts';
-import type { AppDeps } from '../../platform/deps.ts';
 import type { Database, Tx } from '../../platform/db/client.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
@@ -1750,7 +1748,7 @@ const SEED_LOCK_KEY = 72_107;
  * reports this run created (0 when they were all there already). `opts` (translator, config) is
  * the signature the seed calls with; writing in bulk sends no e-mail, so neither is needed yet.
  */
-export async function seedDemoReports(database: Database, _opts: { translator: AppDeps['translator']; config: Config }): Promise<{ reports: number }> {
+export async function seedDemoReports(database: Database): Promise<{ reports: number }> {
   return database.withAdvisoryLock(SEED_LOCK_KEY, async () => {
     let created = 0;
     for (const demo of DEMO_STATES) {

@@ -157,10 +157,9 @@ export function registerReportExportRoutes(deps: AppDeps) {
       });
 
       /* ----- The year's public reports ----- */
-      scope.get<{ Params: { locale: string; file: string } }>('/:locale/reports/bulk/:file', async (req, reply) => {
-        const m = /^(\d{4})\.zip$/.exec(req.params.file);
-        const year = m ? Number(m[1]) : NaN;
-        if (!m || year < 1999 || year > 2100) throw notFound();
+      scope.get<{ Params: { locale: string; year: string } }>('/:locale/reports/bulk/:year.zip', async (req, reply) => {
+        const year = /^\d{4}$/.test(req.params.year) ? Number(req.params.year) : NaN;
+        if (!(year >= 1999 && year <= 2100)) throw notFound();
         const reports = await repo.listReports(db(), { year, publishedOnly: true, publicOnly: true, limit: 1000 });
         const names = new Map((await listStates(db(), {})).map((i) => [i.state.iso2, stateName(i.state, req.locale)]));
         const docs: ReportDocument[] = [];

@@ -69,7 +69,7 @@ export async function createReport(
   user: Principal | undefined,
   input: { stateIso2: string; kind: 'initial' | 'annual'; year: number; startFromPrevious: boolean; isDemo?: boolean },
 ): Promise<ReportRow> {
-  assertCan(canCreateReport(user, input.stateIso2) || actor.label === 'seed');
+  assertCan(canCreateReport(user, input.stateIso2));
   const db = deps.database.db;
   const state = await stateOf(db, input.stateIso2);
   if (!state) throw notFound();
@@ -122,10 +122,9 @@ function hasContent(values: FormValues): boolean {
 
 /* ---------- Editing forms ---------- */
 
-async function editableReport(db: DbOrTx, user: Principal | undefined, reportId: string, actor?: Actor): Promise<ReportRow> {
+async function editableReport(db: DbOrTx, user: Principal | undefined, reportId: string): Promise<ReportRow> {
   const report = await repo.findReport(db, reportId);
   if (!report) throw notFound();
-  if (actor?.label === 'seed' && (report.status === 'draft' || report.status === 'returned')) return report;
   if (!canEditReport(user, report)) {
     if (user?.stateIso2 === report.stateIso2) throw conflict('report.not_editable', { status: report.status });
     throw new AppError('forbidden', 'forbidden');
@@ -161,7 +160,7 @@ export interface SaveInput {
 
 export async function saveForm(deps: Deps, actor: Actor, user: Principal | undefined, input: SaveInput): Promise<SaveResult> {
   const db = deps.database.db;
-  const report = await editableReport(db, user, input.reportId, actor);
+  const report = await editableReport(db, user, input.reportId);
   const def = getFormDef(report.formatVersion, input.formId);
   if (!def) throw notFound();
   const parsed = readSubmission(def, input.body, { json: input.json ?? false });
@@ -225,7 +224,7 @@ function mergeChoices(def: FormDef, theirs: FormValues, mine: FormValues, keepMi
 /** Marks a form "unchanged since YYYY": its content is taken from the last report that gave it. */
 export async function markFormUnchanged(deps: Deps, actor: Actor, user: Principal | undefined, input: { reportId: string; formId: string; expectedVersion: number }) {
   const db = deps.database.db;
-  const report = await editableReport(db, user, input.reportId, actor);
+  const report = await editableReport(db, user, input.reportId);
   if (!getFormDef(report.formatVersion, input.formId)) throw notFound();
   const prev = await previousSnapshot(db, report);
   const carried = prev?.snapshot.forms[input.formId];
@@ -242,7 +241,7 @@ export async function markFormUnchanged(deps: Deps, actor: Actor, user: Principa
 
 export async function markFormNotApplicable(deps: Deps, actor: Actor, user: Principal | undefined, input: { reportId: string; formId: string; expectedVersion: number }) {
   const db = deps.database.db;
-  const report = await editableReport(db, user, input.reportId, actor);
+  const report = await editableReport(db, user, input.reportId);
   if (!getFormDef(report.formatVersion, input.formId) || input.formId === 'cover') throw notFound();
   return withTransaction(db, async (tx) => {
     await assertStillEditable(tx, report.id);
@@ -302,7 +301,7 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
   const db = deps.database.db;
   const report0 = await repo.findReport(db, input.reportId);
   if (!report0) throw notFound();
-  assertCan(canSubmitReport(user, report0) || (actor.label === 'seed' && (report0.status === 'draft' || report0.status === 'returned')));
+  assertCan(canSubmitReport(user, report0));
   if (!input.declaration) throw new AppError('validation', 'report.declaration_required');
   if (report0.currentVersionNo > 0 && !input.reason?.trim()) throw new AppError('validation', 'report.reason_required');
   const result = await withTransaction(db, async (tx) => {
@@ -406,13 +405,13 @@ async function transition(deps: Deps, actor: Actor, user: Principal | undefined,
 }
 
 export const acknowledgeReport = (deps: Deps, actor: Actor, user: Principal | undefined, reportId: string, expectedVersion: number) =>
-  transition(deps, actor, user, reportId, expectedVersion, 'acknowledge', () => canReview(user) || actor.label === 'seed');
+  transition(deps, actor, user, reportId, expectedVersion, 'acknowledge', () => canReview(user));
 
 export const publishReport = (deps: Deps, actor: Actor, user: Principal | undefined, reportId: string, expectedVersion: number) =>
-  transition(deps, actor, user, reportId, expectedVersion, 'publish', () => canReview(user) || actor.label === 'seed');
+  transition(deps, actor, user, reportId, expectedVersion, 'publish', () => canReview(user));
 
 export const startCorrection = (deps: Deps, actor: Actor, user: Principal | undefined, reportId: string, expectedVersion: number) =>
-  transition(deps, actor, user, reportId, expectedVersion, 'start_correction', (r) => canStartCorrection(user, r) || actor.label === 'seed');
+  transition(deps, actor, user, reportId, expectedVersion, 'start_correction', (r) => canStartCorrection(user, r));
 
 /** Returns a report to the State with at least one comment (on a form or on the whole report). */
 export async function returnForClarification(
@@ -426,7 +425,7 @@ export async function returnForClarification(
   return withTransaction(deps.database.db, async (tx) => {
     const report = await repo.lockReport(tx, input.reportId);
     if (!report) throw notFound();
-    assertCan(canReview(user) || actor.label === 'seed');
+    assertCan(canReview(user));
     if (report.version !== input.expectedVersion) throw conflict('report.stale');
     if (!canTransition(report.status, 'return')) throw conflict('report.wrong_status', { status: report.status });
     for (const c of comments) {

@@ -69,6 +69,8 @@ export interface AuditFilter {
   entityType?: string | undefined;
   entityId?: string | undefined;
   actorUserId?: string | undefined;
+  /** Exact actor label, e.g. `cli`, `system`, `job:reminders`. */
+  actorLabel?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Keyset pagination: events with id below this. */
@@ -82,6 +84,7 @@ export async function listAuditEvents(db: DbOrTx, f: AuditFilter) {
   if (f.entityType) where.push(eq(auditEvents.entityType, f.entityType));
   if (f.entityId) where.push(eq(auditEvents.entityId, f.entityId));
   if (f.actorUserId) where.push(eq(auditEvents.actorUserId, f.actorUserId));
+  if (f.actorLabel) where.push(eq(auditEvents.actorLabel, f.actorLabel));
   if (f.from) where.push(gte(auditEvents.at, f.from));
   if (f.to) where.push(lte(auditEvents.at, f.to));
   if (f.beforeId) where.push(lt(auditEvents.id, f.beforeId));

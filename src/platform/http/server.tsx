@@ -56,7 +56,23 @@ export interface HttpDeps {
   logger?: boolean | object;
 }
 
-const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'body.password', 'body._csrf'];
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'body.password',
+  'body.confirm',
+  'body.current',
+  'body.code',
+  'body.secret',
+  'body.signature',
+  'body._csrf',
+];
+
+/** One-time tokens travel in some URLs (invitations, password resets): never write them to logs. */
+export function maskUrl(url: string): string {
+  return url.replace(/\/(invitation|reset)\/[^/?#]+/g, '/$1/[redacted]');
+}
 
 export function cookieNames(tls: boolean) {
   return { session: tls ? '__Host-sid' : 'sid', csrf: tls ? '__Host-csrf' : 'csrf' };
@@ -87,7 +103,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     logger:
       deps.logger === false
         ? false
-        : (deps.logger as object | undefined) ?? { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+        : (deps.logger as object | undefined) ?? {
+            level: config.logLevel,
+            redact: { paths: REDACT, censor: '[redacted]' },
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: maskUrl(req.url), remoteAddress: req.ip }),
+            },
+          },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     genReqId: (req) => {

@@ -48,15 +48,14 @@ const find = (state: string, year: number) => reports.find((r) => r.stateIso2 ==
 
 beforeAll(async () => {
   t = await createTestApp();
-  const opts = { translator: t.deps.translator, config: t.config };
   const started = performance.now();
   const cpu = process.cpuUsage();
-  first = await seedDemoReports(t.database, opts);
+  first = await seedDemoReports(t.database);
   seedMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   seedCpuMs = (used.user + used.system) / 1000;
   countsAfterFirst = await counts();
-  second = await seedDemoReports(t.database, opts);
+  second = await seedDemoReports(t.database);
   countsAfterSecond = await counts();
   const ids = await t.database.query<{ id: string }>(`select id from reports order by state_iso2, year`);
   reports = await Promise.all(ids.map(async (r) => (await repo.findReport(t.database.db, r.id))!));
