@@ -386,7 +386,7 @@ export interface ExampleData {
     apiToken: string;
   };
   tokens: { invitation: string; passwordReset: string };
-  /** Senegal's reports by the pages they suit (undefined when the demo data has none). */
+  /** Demo reports by the pages they suit, Senegal's where it has one (undefined when the demo data has none). */
   reports: { draft?: string; submitted?: string; published?: string; corrected?: string; any?: string; formId?: string; attachment?: string };
   /** The resolver used by the sweeps (iso2 defaults to Senegal). */
   resolver(opts?: { iso2?: string }): ParamResolver;
@@ -437,10 +437,11 @@ export async function exampleParams(database: Database): Promise<ExampleData> {
     { userId: invited!.id, purpose: 'invitation', tokenHash: sha256Hex(invitation), expiresAt, createdBy: adminUser },
     { userId: stateUser, purpose: 'password_reset', tokenHash: sha256Hex(passwordReset), expiresAt },
   ]);
-  // Senegal's reports (demo data of the reporting area), one for each kind of page.
+  // The demo reports (reporting area), one for each kind of page: Senegal's first, then any State's
+  // (a corrected report, with two versions to compare, may be another State's).
   const sn = await rows<{ id: string; status: string; versions: number }>(
     database,
-    sql`select id::text as id, status, current_version_no as versions from reports where state_iso2 = 'SN' order by year desc`,
+    sql`select id::text as id, status, current_version_no as versions from reports order by (state_iso2 = 'SN') desc, year desc, state_iso2`,
   );
   const pick = (f: (r: { status: string; versions: number }) => boolean) => sn.find(f)?.id;
   const reports: ExampleData['reports'] = {
