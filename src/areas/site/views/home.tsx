@@ -1,8 +1,11 @@
 import { usePage } from '../../../platform/views/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { isStateUser } from '../../accounts/index.ts';
 
 export function HomePage() {
-  const { t, locale } = usePage();
+  const { t, locale, user } = usePage();
+  // A State's own page: signing in leads there (returnTo); other signed-in roles have no report to prepare.
+  const reportHref = !user || isStateUser(user) ? `/${locale}/my` : undefined;
   return (
     <Layout title={t('site.home.title')}>
       <h1>{t('site.home.title')}</h1>
@@ -15,9 +18,7 @@ export function HomePage() {
           <p>{t('site.home.states_text')}</p>
         </section>
         <section class="card">
-          <h2>
-            <a href={`/${locale}/login`}>{t('site.home.report_title')}</a>
-          </h2>
+          <h2>{reportHref ? <a href={reportHref}>{t('site.home.report_title')}</a> : t('site.home.report_title')}</h2>
           <p>{t('site.home.report_text')}</p>
         </section>
       </div>
