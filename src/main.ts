@@ -6,6 +6,7 @@ import { ensureClientBundle } from './platform/http/assets.ts';
 import { buildApp } from './app.ts';
 import { seedAll } from './seed.ts';
 import { createBackgroundJobs } from './platform/jobs/platform-jobs.ts';
+import { warmUpPdf } from './platform/exports/typst.ts';
 
 const config = loadConfig();
 await ensureClientBundle();
@@ -19,6 +20,8 @@ await app.listen({ port: config.port, host: config.host });
 // Background jobs (e-mail delivery, scheduled tasks) in this instance unless JOBS_ENABLED=false.
 const jobs = createBackgroundJobs({ config, database, log: app.log.child({ component: 'jobs' }) });
 jobs.startIfEnabled();
+// Load the PDF fonts now rather than on the first download.
+warmUpPdf();
 
 const where = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
 console.log(`\nAPMBC Transparency & Cooperation Platform\n  ${config.baseUrl}  (database: ${where})`);

@@ -6,6 +6,7 @@ import { FormView, type References } from '../../../platform/forms/render.tsx';
 import type { ReportRow, ReportVersionRow } from '../reports-repository.ts';
 import type { ReportSnapshot } from '../reports-commands.ts';
 import { ReportStatusTag, formStatusText, reportTitle } from './shared.tsx';
+import { BulkDownloadLink, Downloads } from './downloads.tsx';
 
 export interface ReportViewProps {
   report: ReportRow;
@@ -60,6 +61,7 @@ export function ReportViewPage(p: ReportViewProps) {
           ...(p.version.nothingNew ? [{ key: t('reporting.view.nothing_new'), value: t('common.yes') }] : []),
         ]}
       />
+      <Downloads reportId={p.report.id} version={p.version.versionNo} />
       <p class="muted">{t('reporting.view.content_language')}</p>
       <nav aria-labelledby="contents-title" class="contents">
         <h2 id="contents-title">{t('reporting.view.contents')}</h2>
@@ -182,6 +184,11 @@ export function PublicReportsPage({ rows, years, filters, statesOptions }: { row
           {t('common.actions.filter')}
         </button>
       </form>
+      {filters.year ? (
+        <p>
+          <BulkDownloadLink year={filters.year} />
+        </p>
+      ) : null}
       <Table
         caption={t('reporting.public.count', { count: rows.length })}
         rows={rows}

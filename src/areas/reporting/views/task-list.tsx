@@ -4,6 +4,7 @@ import { Breadcrumbs, Button, DateText, DateTimeText, NotificationBanner, PostFo
 import type { FormDef } from '../../../platform/forms/definition.ts';
 import type { CommentRow, ReportFormRow, ReportRow, ReportVersionRow } from '../reports-repository.ts';
 import { ReportStatusTag, formStatusText, formStatusTone, reportTitle, useFormTitle } from './shared.tsx';
+import { ImportLink } from './downloads.tsx';
 
 export interface TaskListProps {
   report: ReportRow;
@@ -69,6 +70,7 @@ export function TaskListPage(p: TaskListProps) {
       <p>
         <a href={`${base}/attachments`}>{t('reporting.tasks.attachments', { count: p.attachmentCount })}</a>
       </p>
+      {p.canEdit ? <ImportLink reportId={p.report.id} /> : null}
       {p.canEdit ? (
         <p>
           <a class="button button--primary" href={`${base}/check`}>
