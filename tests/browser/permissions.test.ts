@@ -21,16 +21,20 @@ interface Candidate {
   admin: boolean;
 }
 
-/** Administration pages, and pages of one State (iso2 = Iraq) that anonymous visitors are sent to sign in for. */
+/**
+ * Administration pages, and pages of Iraq (its State pages, its reports) that anonymous visitors
+ * are sent to sign in for.
+ */
 async function privatePagesOfOthers(): Promise<{ pages: Candidate[]; publicStatePages: string[]; unfillable: string[] }> {
   const { app } = browser.app;
-  const resolve = data.resolver({ iso2: 'iq' });
+  const resolve = data.resolver({ iso2: 'iq', onlyThatState: true });
   const pages: Candidate[] = [];
   const publicStatePages: string[] = [];
   const unfillable: string[] = [];
   for (const route of pageRoutes(app)) {
     const admin = route.startsWith('/:locale/admin');
-    if (!admin && !routeParams(route).some((p) => p === 'iso2' || p === 'state' || p === 'stateIso2')) continue;
+    const ofAState = routeParams(route).some((p) => ['iso2', 'state', 'stateIso2', 'reportId'].includes(p)) || /\/reports\/:id\b/.test(route);
+    if (!admin && !ofAState) continue;
     const { path, missing } = fillRoute(route, 'fr', resolve);
     if (missing.length) {
       unfillable.push(`${route} (${missing.join(', ')})`);
@@ -51,7 +55,7 @@ async function privatePagesOfOthers(): Promise<{ pages: Candidate[]; publicState
 }
 
 describe('authorisation in the browser', () => {
-  it('a Senegalese preparer gets a 403 page in French on Iraq’s private pages and on administration pages', async () => {
+  it('a Senegalese preparer gets a 403 page in French on Iraq’s private pages (its reports) and on administration pages', async () => {
     const { pages, publicStatePages, unfillable } = await privatePagesOfOthers();
     console.log(
       [

@@ -26,6 +26,7 @@ import { seedAll } from '../../src/seed.ts';
 import { users, userTokens, apiTokens } from '../../src/areas/accounts/schema.ts';
 import { seedDemoUsers, DEMO_PASSWORD } from '../../src/areas/accounts/demo-users.ts';
 import { enqueueEmail } from '../../src/platform/mail/outbox.ts';
+import { storeFile } from '../../src/platform/files/files.ts';
 import { recordAudit } from '../../src/platform/audit/audit.ts';
 import { auditEvents } from '../../src/platform/audit/schema.ts';
 import { randomToken, sha256Hex } from '../../src/platform/auth/crypto.ts';
@@ -377,6 +378,15 @@ export function fillRoute(route: string, locale: string, resolve: ParamResolver)
   return { path: out.join('/') || '/', missing };
 }
 
+export interface ReportRef {
+  id: string;
+  state: string;
+  status: string;
+  versions: number;
+  formId?: string | undefined;
+  attachment?: string | undefined;
+}
+
 export interface ExampleData {
   ids: {
     adminUser: string;
@@ -386,10 +396,13 @@ export interface ExampleData {
     apiToken: string;
   };
   tokens: { invitation: string; passwordReset: string };
-  /** Demo reports by the pages they suit, Senegal's where it has one (undefined when the demo data has none). */
-  reports: { draft?: string; submitted?: string; published?: string; corrected?: string; any?: string; formId?: string; attachment?: string };
-  /** The resolver used by the sweeps (iso2 defaults to Senegal). */
-  resolver(opts?: { iso2?: string }): ParamResolver;
+  /** The demo reports (empty when the demo data has none). */
+  reports: ReportRef[];
+  /**
+   * The resolver used by the sweeps. iso2 defaults to Senegal; reports are that State's where it
+   * has one that suits the page, another State's otherwise (`onlyThatState`: never another's).
+   */
+  resolver(opts?: { iso2?: string; onlyThatState?: boolean }): ParamResolver;
 }
 
 /** Rows of a raw query on either driver; [] when the table does not exist (yet). */
@@ -405,7 +418,7 @@ async function rows<T>(database: Database, query: SQL): Promise<T[]> {
 /**
  * Records to point parameterised pages at, created in `database` (demo users are seeded when
  * missing, so this also works on a plain test database): a demo State user, an outbox e-mail, an
- * audit event, an API token, an invitation and a password-reset token; Senegal's reports come from
+ * audit event, an API token, an invitation and a password-reset token; the reports come from
  * the seeded demo data.
  */
 export async function exampleParams(database: Database): Promise<ExampleData> {
@@ -437,37 +450,32 @@ export async function exampleParams(database: Database): Promise<ExampleData> {
     { userId: invited!.id, purpose: 'invitation', tokenHash: sha256Hex(invitation), expiresAt, createdBy: adminUser },
     { userId: stateUser, purpose: 'password_reset', tokenHash: sha256Hex(passwordReset), expiresAt },
   ]);
-  // The demo reports (reporting area), one for each kind of page: Senegal's first, then any State's
-  // (a corrected report, with two versions to compare, may be another State's).
-  const sn = await rows<{ id: string; status: string; versions: number }>(
-    database,
-    sql`select id::text as id, status, current_version_no as versions from reports order by (state_iso2 = 'SN') desc, year desc, state_iso2`,
-  );
-  const pick = (f: (r: { status: string; versions: number }) => boolean) => sn.find(f)?.id;
-  const reports: ExampleData['reports'] = {
-    draft: pick((r) => r.status === 'draft' || r.status === 'returned'),
-    submitted: pick((r) => r.status === 'submitted' || r.status === 'acknowledged'),
-    published: pick((r) => r.status === 'published'),
-    corrected: pick((r) => Number(r.versions) >= 2),
-    any: sn[0]?.id,
-  };
-  const someReport = reports.draft ?? reports.any;
-  if (someReport) {
-    reports.formId = (await rows<{ id: string }>(database, sql`select form_id as id from report_forms where report_id = ${someReport} order by form_id limit 1`))[0]?.id;
-    reports.attachment = (await rows<{ id: string }>(database, sql`select id::text as id from report_attachments where report_id = ${someReport} limit 1`))[0]?.id;
+  // A small PDF attached to every draft, so the attachment pages have something to show.
+  const drafts = await rows<{ id: string }>(database, sql`select id::text as id from reports where status in ('draft', 'returned')`);
+  for (const d of drafts) {
+    const file = await storeFile(db, { filename: 'demo-annex.pdf', data: Buffer.from('%PDF-1.4\n% demo annex for the page sweeps\n%%EOF\n'), createdBy: adminUser, accept: ['pdf'], maxBytes: 1024 * 1024 });
+    await db.execute(sql`insert into report_attachments (report_id, file_id, description, created_by) values (${d.id}, ${file.id}, ${'Demo annex'}, ${adminUser})`);
   }
+  // The demo reports (reporting area), with a form and an attachment of each.
+  const reports = await rows<ReportRef>(
+    database,
+    sql`select r.id::text as id, r.state_iso2 as state, r.status, r.current_version_no as versions,
+          (select min(f.form_id) from report_forms f where f.report_id = r.id) as "formId",
+          (select min(a.id::text) from report_attachments a where a.report_id = r.id) as attachment
+        from reports r order by r.year desc, r.state_iso2`,
+  );
   const ids = { adminUser, stateUser, outboxEmail, auditEvent: String(audit!.id), apiToken: token!.id };
   const tokens = { invitation, passwordReset };
   return {
     ids,
     tokens,
     reports,
-    resolver: (opts = {}) => exampleResolver(ids, tokens, reports, opts.iso2 ?? 'sn'),
+    resolver: (opts = {}) => exampleResolver(ids, tokens, reports, opts.iso2 ?? 'sn', opts.onlyThatState ?? false),
   };
 }
 
 /** Example values by parameter name, and for `:id` by the collection it belongs to. */
-function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'], reports: ExampleData['reports'], iso2: string): ParamResolver {
+function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'], allReports: ReportRef[], iso2: string, onlyThatState: boolean): ParamResolver {
   const byCollection: Record<string, string> = {
     users: ids.stateUser,
     'focal-points': ids.stateUser,
@@ -487,12 +495,15 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
     committeeId: 'cooperation-assistance',
     year: String(new Date().getUTCFullYear() - 1),
   };
+  const state = iso2.toUpperCase();
+  const candidates = onlyThatState ? allReports.filter((r) => r.state === state) : [...allReports.filter((r) => r.state === state), ...allReports.filter((r) => r.state !== state)];
+  const first = (f: (r: ReportRef) => boolean) => candidates.find(f) ?? candidates[0];
   /** The report that suits a page: a draft to edit, a submitted one to review, a published one to read. */
-  const reportFor = (route: string): string | undefined => {
-    if (/\/(edit|forms|check|attachments)\b/.test(route)) return reports.draft ?? reports.any;
-    if (/\/(review|submitted)\b/.test(route)) return reports.submitted ?? reports.any;
-    if (/\/compare\b/.test(route)) return reports.corrected ?? reports.published ?? reports.any;
-    return reports.published ?? reports.any;
+  const reportFor = (route: string): ReportRef | undefined => {
+    if (/\/(edit|forms|check|attachments|import)\b/.test(route)) return first((r) => r.status === 'draft' || r.status === 'returned');
+    if (/\/(review|submitted)\b/.test(route)) return first((r) => r.status === 'submitted' || r.status === 'acknowledged');
+    if (/\/compare\b/.test(route)) return first((r) => Number(r.versions) >= 2);
+    return first((r) => r.status === 'published');
   };
   return (param, prev, route) => {
     if (param === 'token') {
@@ -500,11 +511,11 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
       if (/reset|password/.test(route)) return tokens.passwordReset;
       return undefined;
     }
-    if (param === 'form' || param === 'formId') return reports.formId;
+    if (param === 'form' || param === 'formId') return reportFor(route)?.formId ?? undefined;
     // The year's bulk download (`/reports/bulk/2025.zip`).
     if (param === 'file' && prev === 'bulk') return `${byName.year}.zip`;
-    if (param === 'attachment' || param === 'attachmentId') return reports.attachment;
-    if (param === 'reportId' || (param === 'id' && prev === 'reports')) return reportFor(route);
+    if (param === 'attachment' || param === 'attachmentId') return reportFor(route)?.attachment ?? undefined;
+    if (param === 'reportId' || (param === 'id' && prev === 'reports')) return reportFor(route)?.id;
     if (param === 'id' || param === 'tokenId' || param === 'eventId' || param === 'emailId') return byCollection[prev];
     return byName[param];
   };
