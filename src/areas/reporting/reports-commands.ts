@@ -11,7 +11,7 @@ import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import type { FormDef, FormValues, Issue } from '../../platform/forms/definition.ts';
 import { readSubmission, type ParsedSubmission } from '../../platform/forms/values.ts';
 import { isEmpty, validateFields, validateForm } from '../../platform/forms/validate.ts';
-import type { Principal } from '../accounts/index.ts';
+import { listIsuContacts, listStateContacts, type Principal } from '../accounts/index.ts';
 import { states } from '../states/schema.ts';
 import { CURRENT_FORMAT, getFormat, getFormDef } from './formats.ts';
 import { canTransition, isFormDone, nextStatus, obligationsOf, type FormStatus } from './report.ts';
@@ -433,6 +433,18 @@ export async function returnForClarification(
     }
     const updated = await repo.updateReport(tx, report.id, { status: nextStatus(report.status, 'return'), returnedAt: new Date() });
     await recordAudit(tx, actor, { action: 'reporting.report.returned', entityType: 'report', entityId: report.id, summary: { forms: comments.map((c) => c.formId ?? 'report') } });
+    // The State's focal points are told, each in their own language.
+    for (const c of await listStateContacts(tx, report.stateIso2)) {
+      const tr = deps.translator(c.locale);
+      await enqueueEmail(tx, {
+        to: c.email,
+        toName: c.name,
+        locale: c.locale,
+        kind: 'report_returned',
+        subject: tr.t('reporting.email.returned_subject', { year: report.year }),
+        text: tr.t('reporting.email.returned_body', { name: c.name, year: report.year, count: comments.length, link: `${deps.config.baseUrl}/${c.locale}/reports/${report.id}/edit` }),
+      });
+    }
     return updated;
   });
 }
@@ -448,6 +460,20 @@ export async function addComment(deps: Deps, actor: Actor, user: Principal | und
     const side = user && (user.role === 'isu_staff' || user.role === 'admin') ? 'isu' : 'state';
     const row = await repo.insertComment(tx, { reportId: report.id, formId: input.formId, authorId: actor.userId, authorName: user?.name ?? actor.label, authorSide: side, body: body.slice(0, 5000) });
     await recordAudit(tx, actor, { action: 'reporting.comment.added', entityType: 'report', entityId: report.id, summary: { form: input.formId, side } });
+    // A message from one side is announced to the other side.
+    const recipients = side === 'state' ? await listIsuContacts(tx) : await listStateContacts(tx, report.stateIso2);
+    for (const c of recipients) {
+      const tr = deps.translator(c.locale);
+      const path = side === 'state' ? `reports/${report.id}/review` : `reports/${report.id}/forms/${input.formId ?? 'cover'}`;
+      await enqueueEmail(tx, {
+        to: c.email,
+        toName: c.name,
+        locale: c.locale,
+        kind: 'report_comment',
+        subject: tr.t('reporting.email.comment_subject', { year: report.year, state: report.stateIso2 }),
+        text: tr.t('reporting.email.comment_body', { name: c.name, author: user?.name ?? actor.label, year: report.year, link: `${deps.config.baseUrl}/${c.locale}/${path}` }),
+      });
+    }
     return row;
   });
 }

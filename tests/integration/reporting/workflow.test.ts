@@ -155,6 +155,8 @@ describe('Article 7 report from draft to publication', () => {
     expect(ret.status).toBe(303);
     const tasks = await preparer.get(`/en/reports/${reportId}/edit`);
     expect(tasks.body).toContain('Please split the 12 areas by province.');
+    const notices = await t.database.query<{ to_address: string; locale: string }>(`select to_address, locale from outbox_emails where kind = 'report_returned'`);
+    expect(notices.length).toBe(3); // the State's two preparers and its approver, not Iraq's preparer
     const reply = await preparer.post(`/en/reports/${reportId}/forms/C/comments`, { body: 'Done: see the two rows now.' });
     expect(reply.status).toBe(303);
     const page = await preparer.get(`/en/reports/${reportId}/forms/C`);
