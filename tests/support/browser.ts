@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, ConsoleMessage, Page, Response } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
