@@ -48,6 +48,17 @@ export function parseLocalizedNumber(raw: string, opts: { decimalSeparator?: '.'
     else if (after === 3 && opts.decimalSeparator !== sep) decimal = undefined; // 1,250 → 1250
     else decimal = sep;
   }
+  // Group separators must separate real groups: 1,250,000 (thousands) or 1,00,000 (lakh).
+  const sign = /^[-+]/.test(s) ? s[0] : '';
+  const unsigned = sign ? s.slice(1) : s;
+  const integerPart = decimal ? unsigned.slice(0, unsigned.lastIndexOf(decimal)) : unsigned;
+  const groupChar = decimal === '.' ? ',' : decimal === ',' ? '.' : integerPart.includes(',') ? ',' : '.';
+  if (integerPart.includes(groupChar)) {
+    const g = groupChar === '.' ? '\\.' : ',';
+    const thousands = new RegExp(`^\\d{1,3}(${g}\\d{3})+$`);
+    const lakh = new RegExp(`^\\d{1,2}(${g}\\d{2})*${g}\\d{3}$`);
+    if (!thousands.test(integerPart) && !lakh.test(integerPart)) return undefined;
+  }
   let normalised = s;
   if (decimal) {
     const group = decimal === '.' ? ',' : '.';
