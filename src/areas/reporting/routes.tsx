@@ -49,6 +49,7 @@ import { PageCache, notModified } from '../../platform/http/page-cache.ts';
 import { addAttachment, removeAttachment } from './attachments-commands.ts';
 import { AttachmentsPage } from './views/attachments.tsx';
 import { StateReportsSection } from './views/state-reports.tsx';
+import { DataPage } from './views/data.tsx';
 import { diffValues } from '../../platform/forms/diff.ts';
 import type { ReportSnapshot } from './reports-commands.ts';
 import { formStatusText, reportTitle as reportTitleFor } from './views/shared.tsx';
@@ -459,6 +460,15 @@ export function registerReportingRoutes(deps: AppDeps) {
       if (!cacheKey) return reply.page(page);
       const entry = publishedPages.set(cacheKey, reply.renderHtml(page));
       return reply.header('etag', entry.etag).header('cache-control', 'private, max-age=60').header('content-type', 'text/html; charset=utf-8').send(entry.html);
+    });
+
+    /* ----- Open data ----- */
+    app.get<{ Params: { locale: string } }>('/:locale/data', async (req, reply) => {
+      const published = await repo.listReports(db(), { publishedOnly: true, publicOnly: true, limit: 1000 });
+      const counts = new Map<number, number>();
+      for (const r of published) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
+      const years = [...counts].map(([year, n]) => ({ year, published: n })).sort((a, b) => b.year - a.year);
+      return reply.page(<DataPage years={years} />);
     });
 
     /* ----- Comparing versions and years ----- */
