@@ -576,7 +576,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       if (!report) throw notFound();
       if (!canViewWorkingCopy(req.user, report) && !canViewSubmitted(req.user, report) && !canViewPublished(req.user, report)) {
         if (!req.user) return signInRedirect(req, reply);
-        throw notFound();
+        throw new AppError('forbidden', 'forbidden');
       }
       const att = (await repo.listAttachments(db(), report.id)).find((a) => a.id === req.params.attachment);
       if (!att) throw notFound();

@@ -50,7 +50,7 @@ describe('report attachments', () => {
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(String(file.headers['content-disposition'])).toContain('attachment');
     expect(file.headers['x-content-type-options']).toBe('nosniff');
-    expect((await other.get(`/en/reports/${reportId}/attachments/${id}`)).status).toBe(404);
+    expect((await other.get(`/en/reports/${reportId}/attachments/${id}`)).status).toBe(403);
   });
 
   it('refuses a file that lies about its type, with a message and no 500', async () => {
