@@ -430,7 +430,19 @@ export function registerReportingRoutes(deps: AppDeps) {
     });
 
     const publishedPages = new PageCache(1000);
+    // Recently confirmed pages are served without touching the database; a newly published version
+    // reaches anonymous readers of an instance within this delay.
+    const FRESH_MS = 10_000;
+    const recent = new PageCache(1000);
+    const sendCached = (req: Req, reply: FastifyReply, page: { html: string; etag: string }) => {
+      reply.header('etag', page.etag).header('cache-control', 'private, max-age=60');
+      if (notModified(req.headers['if-none-match'], page.etag)) return reply.code(304).send();
+      return reply.header('content-type', 'text/html; charset=utf-8').send(page.html);
+    };
     app.get('/:locale/reports/:id', async (req: Req, reply) => {
+      const quickKey = !req.user ? `${req.locale}|${req.params.id}|${req.query.version ?? ''}` : undefined;
+      const quick = quickKey ? recent.get(quickKey) : undefined;
+      if (quick && Date.now() - quick.checkedAt < FRESH_MS) return sendCached(req, reply, quick);
       const { report, state, name } = await loadReport(req);
       const internal = canViewSubmitted(req.user, report);
       const publicOk = canViewPublished(req.user, report);
@@ -444,9 +456,8 @@ export function registerReportingRoutes(deps: AppDeps) {
       const cacheKey = !req.user && !internal ? `${req.locale}|${report.id}|${req.query.version ?? ''}|${stateReports.map((r) => `${r.id}:${r.version}`).join(',')}` : undefined;
       const cached = cacheKey ? publishedPages.get(cacheKey) : undefined;
       if (cached) {
-        reply.header('etag', cached.etag).header('cache-control', 'private, max-age=60');
-        if (notModified(req.headers['if-none-match'], cached.etag)) return reply.code(304).send();
-        return reply.header('content-type', 'text/html; charset=utf-8').send(cached.html);
+        if (quickKey) recent.set(quickKey, cached.html);
+        return sendCached(req, reply, cached);
       }
       const all = await repo.listVersions(db(), report.id);
       const versions = internal ? all : all.filter((v) => v.publishedAt);
@@ -459,7 +470,8 @@ export function registerReportingRoutes(deps: AppDeps) {
       const page = <ReportViewPage report={report} stateName={name} stateIso2={state.iso2} version={version} versions={versions} forms={format.forms} references={await references()} otherYears={others} internal={internal} />;
       if (!cacheKey) return reply.page(page);
       const entry = publishedPages.set(cacheKey, reply.renderHtml(page));
-      return reply.header('etag', entry.etag).header('cache-control', 'private, max-age=60').header('content-type', 'text/html; charset=utf-8').send(entry.html);
+      if (quickKey) recent.set(quickKey, entry.html);
+      return sendCached(req, reply, entry);
     });
 
     /* ----- Open data ----- */

@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 export interface CachedPage {
   html: string;
   etag: string;
+  /** When the page was last confirmed current against the database (ms since epoch). */
+  checkedAt: number;
 }
 
 export class PageCache {
@@ -24,7 +26,7 @@ export class PageCache {
   }
 
   set(key: string, html: string): CachedPage {
-    const page = { html, etag: `"${createHash('sha1').update(html).digest('base64url')}"` };
+    const page = { html, etag: `"${createHash('sha1').update(html).digest('base64url')}"`, checkedAt: Date.now() };
     this.entries.set(key, page);
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
     return page;
