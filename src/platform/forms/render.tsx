@@ -315,6 +315,46 @@ function ChoiceGroup({
   );
 }
 
+/** Column headers of a people table: age bands, total, persons with disabilities. */
+function PeopleHead() {
+  const { t } = usePage();
+  return (
+    <thead>
+      <tr>
+        <td />
+        {AGES.map((a) => (
+          <th scope="col" key={a}>
+            {t(`forms.people.age_${a}`)}
+          </th>
+        ))}
+        <th scope="col">{t('forms.people.total')}</th>
+        <th scope="col">{t('forms.people.disability')}</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** The totals row of a people table (derived, never typed). */
+function PeopleFoot({ totals }: { totals: ReturnType<typeof peopleTotals> }) {
+  const { t, tr } = usePage();
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row">{t('forms.people.total')}</th>
+        {AGES.map((a) => (
+          <td class="num" key={a}>
+            {tr.formatNumber(totals.byAge[a])}
+          </td>
+        ))}
+        <td class="num" data-people-total="all">
+          <strong>{tr.formatNumber(totals.total)}</strong>
+        </td>
+        <td class="num">{tr.formatNumber(totals.disability)}</td>
+      </tr>
+    </tfoot>
+  );
+}
+
 function PeopleEditor({ id, name, path, label, hint, value, raw, issues }: { id: string; name: string; path: string; label: string; hint?: string | undefined; value: PeopleValue; raw: Record<string, string>; issues: Issue[] }) {
   const { t, tr } = usePage();
   const totals = peopleTotals(value);
@@ -356,18 +396,7 @@ function PeopleEditor({ id, name, path, label, hint, value, raw, issues }: { id:
         <div class="table-wrap">
           <table class="table table--people">
             <caption class="visually-hidden">{label}</caption>
-            <thead>
-              <tr>
-                <td />
-                {AGES.map((a) => (
-                  <th scope="col" key={a}>
-                    {t(`forms.people.age_${a}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('forms.people.total')}</th>
-                <th scope="col">{t('forms.people.disability')}</th>
-              </tr>
-            </thead>
+            <PeopleHead />
             <tbody>
               {SEXES.map((s) => (
                 <tr key={s}>
@@ -380,20 +409,7 @@ function PeopleEditor({ id, name, path, label, hint, value, raw, issues }: { id:
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('forms.people.total')}</th>
-                {AGES.map((a) => (
-                  <td class="num" key={a}>
-                    {tr.formatNumber(totals.byAge[a])}
-                  </td>
-                ))}
-                <td class="num" data-people-total="all">
-                  <strong>{tr.formatNumber(totals.total)}</strong>
-                </td>
-                <td class="num">{tr.formatNumber(totals.disability)}</td>
-              </tr>
-            </tfoot>
+            <PeopleFoot totals={totals} />
           </table>
         </div>
       </fieldset>
@@ -495,18 +511,7 @@ function PeopleView({ value }: { value: PeopleValue }) {
   const n = (x: number | null | undefined) => (x === null || x === undefined ? '—' : tr.formatNumber(x));
   return (
     <table class="table table--people table--compact">
-      <thead>
-        <tr>
-          <td />
-          {AGES.map((a) => (
-            <th scope="col" key={a}>
-              {t(`forms.people.age_${a}`)}
-            </th>
-          ))}
-          <th scope="col">{t('forms.people.total')}</th>
-          <th scope="col">{t('forms.people.disability')}</th>
-        </tr>
-      </thead>
+      <PeopleHead />
       <tbody>
         {SEXES.map((s) => (
           <tr key={s}>
@@ -521,20 +526,7 @@ function PeopleView({ value }: { value: PeopleValue }) {
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('forms.people.total')}</th>
-          {AGES.map((a) => (
-            <td class="num" key={a}>
-              {tr.formatNumber(totals.byAge[a])}
-            </td>
-          ))}
-          <td class="num">
-            <strong>{tr.formatNumber(totals.total)}</strong>
-          </td>
-          <td class="num">{tr.formatNumber(totals.disability)}</td>
-        </tr>
-      </tfoot>
+      <PeopleFoot totals={totals} />
     </table>
   );
 }

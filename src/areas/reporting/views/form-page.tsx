@@ -4,7 +4,7 @@ import { Breadcrumbs, Button, CsrfField, DateTimeText, ErrorSummary, Notificatio
 import { textOf, type FormDef, type FormValues, type Issue } from '../../../platform/forms/definition.ts';
 import { FormEditor, FormView, issueFieldIds, issueItems, type References } from '../../../platform/forms/render.tsx';
 import type { CommentRow, ReportFormRow, ReportRow } from '../reports-repository.ts';
-import { formStatusText, reportTitle } from './shared.tsx';
+import { CommentList, formStatusText, reportTitle } from './shared.tsx';
 
 export interface FormPageProps {
   report: ReportRow;
@@ -29,21 +29,7 @@ function Thread({ comments, action, canComment }: { comments: CommentRow[]; acti
     <section class="thread" aria-labelledby="thread-title">
       <h2 id="thread-title">{t('reporting.thread.title')}</h2>
       {comments.length === 0 ? <p class="muted">{t('reporting.thread.empty')}</p> : null}
-      <ol class="thread__list">
-        {comments.map((c) => (
-          <li key={c.id} class={`thread__item thread__item--${c.authorSide}`}>
-            <p class="thread__meta">
-              <strong>
-                <bdi>{c.authorName}</bdi>
-              </strong>{' '}
-              ({t(`reporting.thread.side_${c.authorSide}`)}) · <DateTimeText value={c.createdAt} />
-            </p>
-            <p dir="auto" class="thread__body">
-              {c.body}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <CommentList comments={comments} />
       {canComment ? (
         <PostForm action={action}>
           <TextArea name="body" label={t('reporting.thread.reply')} rows={3} maxLength={5000} />

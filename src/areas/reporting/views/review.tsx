@@ -5,7 +5,7 @@ import { textOf, type FormDef } from '../../../platform/forms/definition.ts';
 import { FormView, type References } from '../../../platform/forms/render.tsx';
 import type { CommentRow, ReportRow, ReportVersionRow } from '../reports-repository.ts';
 import type { ReportSnapshot } from '../reports-commands.ts';
-import { ReportStatusTag, formStatusText, reportTitle } from './shared.tsx';
+import { CommentList, ReportStatusTag, formStatusText, reportTitle } from './shared.tsx';
 
 export function ReviewListPage({ rows }: { rows: { report: ReportRow; stateName: string }[] }) {
   const { t, locale } = usePage();
@@ -79,21 +79,7 @@ export function ReviewPage({ report, stateName, version, forms, references, comm
               {textOf(f.title, locale, t)} <span class="muted">({fs ? formStatusText(t, fs.status, fs.unchangedSinceYear) : '—'})</span>
             </h2>
             {fs && fs.status !== 'not_applicable' ? <FormView def={f} values={fs.values} references={references} headingLevel={3} /> : null}
-            {thread.length ? (
-              <ol class="thread__list">
-                {thread.map((c) => (
-                  <li key={c.id} class={`thread__item thread__item--${c.authorSide}`}>
-                    <p class="thread__meta">
-                      <strong>
-                        <bdi>{c.authorName}</bdi>
-                      </strong>{' '}
-                      ({t(`reporting.thread.side_${c.authorSide}`)}) · <DateTimeText value={c.createdAt} />
-                    </p>
-                    <p dir="auto">{c.body}</p>
-                  </li>
-                ))}
-              </ol>
-            ) : null}
+            {thread.length ? <CommentList comments={thread} /> : null}
           </section>
         );
       })}

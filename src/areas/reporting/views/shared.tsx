@@ -1,8 +1,8 @@
-import { Tag } from '../../../platform/views/components.tsx';
+import { DateTimeText, Tag } from '../../../platform/views/components.tsx';
 import { usePage } from '../../../platform/views/context.ts';
 import { textOf, type FormDef } from '../../../platform/forms/definition.ts';
 import type { FormStatus, ReportStatus } from '../report.ts';
-import type { ReportRow } from '../reports-repository.ts';
+import type { CommentRow, ReportRow } from '../reports-repository.ts';
 
 const REPORT_TONE: Record<ReportStatus, 'grey' | 'blue' | 'green' | 'red' | 'yellow' | 'purple'> = {
   draft: 'grey',
@@ -41,4 +41,26 @@ export function useFormTitle() {
 /** "Annual report 2023" / "Initial report" with the State's name. */
 export function reportTitle(t: (k: string, v?: Record<string, string | number>) => string, r: Pick<ReportRow, 'kind' | 'year'>, stateName: string): string {
   return r.kind === 'initial' ? t('reporting.title.initial', { state: stateName }) : t('reporting.title.annual', { state: stateName, year: r.year });
+}
+
+/** A clarification thread: each message with its author, side (ISU or State) and time. */
+export function CommentList({ comments }: { comments: CommentRow[] }) {
+  const { t } = usePage();
+  return (
+    <ol class="thread__list">
+      {comments.map((c) => (
+        <li key={c.id} class={`thread__item thread__item--${c.authorSide}`}>
+          <p class="thread__meta">
+            <strong>
+              <bdi>{c.authorName}</bdi>
+            </strong>{' '}
+            ({t(`reporting.thread.side_${c.authorSide}`)}) · <DateTimeText value={c.createdAt} />
+          </p>
+          <p dir="auto" class="thread__body">
+            {c.body}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
 }
