@@ -100,12 +100,29 @@ interface ScalarProps {
 }
 
 function Shell({ id, label, hint, error, children, unit }: { id: string; label: string; hint?: string; error?: string | undefined; children: ComponentChildren; unit?: string }) {
-  const { t } = usePage();
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label class="field__label" for={id}>
         {label}
       </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {unit ? (
+        <div class="input-with-unit">
+          {children}
+          <span class="input-unit">{unit}</span>
+        </div>
+      ) : (
+        children
+      )}
+    </div>
+  );
+}
+
+/** A field's hint and error, with the ids its input's aria-describedby points at. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  const { t } = usePage();
+  return (
+    <>
       {hint ? (
         <div class="field__hint" id={`${id}-hint`}>
           {hint}
@@ -117,15 +134,7 @@ function Shell({ id, label, hint, error, children, unit }: { id: string; label: 
           {error}
         </p>
       ) : null}
-      {unit ? (
-        <div class="input-with-unit">
-          {children}
-          <span class="input-unit">{unit}</span>
-        </div>
-      ) : (
-        children
-      )}
-    </div>
+    </>
   );
 }
 
@@ -287,16 +296,7 @@ function ChoiceGroup({
     <div class={`field${error ? ' field--error' : ''}`}>
       <fieldset class="fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend class="fieldset__legend">{legend}</legend>
-        {hint ? (
-          <div class="field__hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p class="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div class={inline ? 'choices choices--inline' : 'choices'}>
           {options.map((o, i) => {
             const oid = i === 0 ? id : `${id}-${i}`;
