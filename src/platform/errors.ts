@@ -13,7 +13,8 @@ export type ErrorKind =
   | 'too_many'
   | 'payload_too_large'
   | 'unsupported_media'
-  | 'unavailable';
+  | 'unavailable'
+  | 'insufficient_storage';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -26,6 +27,8 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   payload_too_large: 413,
   unsupported_media: 415,
   unavailable: 503,
+  /** The database has no space left (PostgreSQL disk_full): nothing was stored, try later. */
+  insufficient_storage: 507,
 };
 
 export class AppError extends Error {

@@ -42,6 +42,23 @@ export function mapDatabaseError(e: unknown): unknown {
     case '40001':
     case '40P01':
       return new AppError('conflict', 'db.serialization_failure');
+    // Class 53, insufficient resources: the write was refused whole (the transaction rolled back),
+    // so the draft as last saved is intact. Disk full is 507; memory and other limits are passing.
+    case '53100':
+      return new AppError('insufficient_storage', 'db.disk_full');
+    case '53000':
+    case '53200':
+    case '53400':
+      return new AppError('unavailable', 'db.insufficient_resources');
+    case '53300':
+      return new AppError('unavailable', 'db.unavailable');
+    // Class 54, program limit exceeded (e.g. an index row or a value too large to store): trying
+    // again will not help, the content has to be smaller.
+    case '54000':
+    case '54001':
+    case '54011':
+    case '54023':
+      return new AppError('payload_too_large', 'db.too_large');
     case '57P01':
     case '57P03':
     case '08000':
