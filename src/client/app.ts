@@ -3,12 +3,15 @@
  * with a data-module attribute.
  */
 import { autosave, peopleTotals } from './autosave.ts';
+import { repeating, showIf } from './forms.ts';
 
 type ModuleInit = (el: HTMLElement) => void;
 
 const modules: Record<string, ModuleInit> = {
   autosave,
   'people-totals': peopleTotals,
+  'show-if': showIf,
+  repeating: (el) => repeating(el, init),
   'error-summary': (el) => {
     el.focus();
     el.addEventListener('click', (ev) => {

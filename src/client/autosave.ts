@@ -13,6 +13,8 @@ export function autosave(el: HTMLElement): void {
   let timer: number | undefined;
   let busy = false;
   let pending = false;
+  /** A Save button pressed while an autosave was on its way: sent once that save has answered. */
+  let submitAfter: HTMLElement | null | undefined;
 
   async function save() {
     if (busy) {
@@ -39,12 +41,26 @@ export function autosave(el: HTMLElement): void {
       if (status) status.textContent = '';
     } finally {
       busy = false;
-      if (pending) {
+      if (submitAfter !== undefined) {
+        // Carries the version the autosave just got, so the explicit save is not a conflict with it.
+        const submitter = submitAfter;
+        submitAfter = undefined;
+        pending = false;
+        form.requestSubmit(submitter instanceof HTMLButtonElement ? submitter : null);
+      } else if (pending) {
         pending = false;
         void save();
       }
     }
   }
+
+  form.addEventListener('submit', (ev) => {
+    window.clearTimeout(timer);
+    if (busy) {
+      ev.preventDefault();
+      submitAfter = ev.submitter;
+    }
+  });
 
   form.addEventListener('input', () => {
     window.clearTimeout(timer);

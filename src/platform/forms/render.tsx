@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { usePage } from '../views/context.ts';
-import { fieldId } from '../views/components.tsx';
+import { fieldId, TableWrap } from '../views/components.tsx';
 import {
   AGES,
   SEXES,
@@ -65,7 +65,7 @@ function numberText(v: unknown): string {
 export function FormEditor({ def, values, raw = {}, issues = [], references = {} }: EditorProps) {
   const text = useText();
   return (
-    <div class="form-engine">
+    <div class="form-engine" data-module="show-if">
       {def.sections.map((section) => {
         const sv = values[section.id] ?? {};
         return (
@@ -73,7 +73,7 @@ export function FormEditor({ def, values, raw = {}, issues = [], references = {}
             <h2 id={`section-${section.id}-title`}>{text(section.title)}</h2>
             {section.intro ? <p class="field__hint">{text(section.intro)}</p> : null}
             {section.fields.map((field) => (
-              <div key={field.id} data-show-if={field.showIf ? `${section.id}.${field.showIf.field}=${field.showIf.in.join('|')}` : undefined} hidden={!isVisible(field, sv) || undefined}>
+              <div key={field.id} {...showIfAttributes(field, `s.${section.id}`)}>
                 {field.type === 'table' ? (
                   <TableEditor field={field} path={`${section.id}.${field.id}`} rows={(sv[field.id] as Record<string, unknown>[] | undefined) ?? []} raw={raw} issues={issues} references={references} />
                 ) : (
@@ -417,42 +417,92 @@ function PeopleEditor({ id, name, path, label, hint, value, raw, issues }: { id:
   );
 }
 
+/**
+ * A conditional field: shown to everyone without JavaScript (so nobody must save to discover a
+ * follow-up question), hidden and revealed on the fly by the `show-if` client module. Answers to a
+ * question whose condition is false are ignored by validation either way.
+ */
+function showIfAttributes(field: { showIf?: { field: string; in: (string | boolean)[] } }, parentName: string): Record<string, string> {
+  if (!field.showIf) return {};
+  const inputValue = (v: string | boolean) => (v === true ? 'yes' : v === false ? 'no' : v);
+  return { 'data-show-if-name': `${parentName}.${field.showIf.field}`, 'data-show-if-values': field.showIf.in.map(inputValue).join(' ') };
+}
+
+/** Placeholders of a table's new-row template, replaced by the `repeating` client module. */
+const ROW_INDEX = '__i__';
+const ROW_NUMBER = '__n__';
+
+interface RowProps {
+  field: TableFieldDef;
+  path: string;
+  label: string;
+  index: number | string;
+  number: number | string;
+  row: Record<string, unknown>;
+  raw: Record<string, string>;
+  issues: Issue[];
+  references: References;
+}
+
+function TableRow({ field, path, label, index, number, row, raw, issues, references }: RowProps) {
+  const { t } = usePage();
+  const rowPath = `${path}.${index}`;
+  const key = String(row._id ?? index);
+  return (
+    <li class="table-row" id={`row-${key}`}>
+      <fieldset class="fieldset">
+        <legend class="fieldset__legend" data-row-legend="">
+          {t('forms.table.row', { label, number })}
+        </legend>
+        <input type="hidden" name={`s.${rowPath}._id`} value={String(row._id ?? '')} />
+        <div class="table-row__fields">
+          {field.columns.map((col) => (
+            <div key={col.id} class={`table-row__cell table-row__cell--${col.type}`} {...showIfAttributes(col, `s.${rowPath}`)}>
+              <ScalarEditor field={col} path={`${rowPath}.${col.id}`} value={row[col.id]} raw={raw} issues={issues} references={references} />
+            </div>
+          ))}
+        </div>
+        <button type="submit" class="button button--secondary button--small" name="_action" value={`remove:${path}:${key}`} data-row-remove="">
+          {t('forms.table.remove', { number })}
+        </button>
+      </fieldset>
+    </li>
+  );
+}
+
 function TableEditor({ field, path, rows, raw, issues, references }: { field: TableFieldDef; path: string; rows: Record<string, unknown>[]; raw: Record<string, string>; issues: Issue[]; references: References }) {
   const { t } = usePage();
   const text = useText();
   const label = text(field.label);
   const error = messageFor(path, issues, t);
-  const shown = rows.length ? rows : [];
+  const rowProps = { field, path, label, raw, issues, references };
   return (
-    <div class={`field table-field${error ? ' field--error' : ''}`} id={inputId(path)} data-module="repeating" data-path={path}>
+    <div
+      class={`field table-field${error ? ' field--error' : ''}`}
+      id={inputId(path)}
+      data-module="repeating"
+      data-path={path}
+      data-max-rows={field.maxRows === undefined ? undefined : String(field.maxRows)}
+      data-legend={t('forms.table.row', { label, number: ROW_NUMBER })}
+      data-remove-label={t('forms.table.remove', { number: ROW_NUMBER })}
+      data-text-added={t('forms.table.added', { label })}
+      data-text-removed={t('forms.table.removed', { label })}
+    >
       <h3 class="table-field__title">{label}</h3>
       {field.hint ? <p class="field__hint">{text(field.hint)}</p> : null}
       {error ? <p class="field__error">{error}</p> : null}
-      {shown.length === 0 ? <p class="muted table-field__empty">{t('forms.table.no_rows')}</p> : null}
+      {rows.length === 0 ? <p class="muted table-field__empty">{t('forms.table.no_rows')}</p> : null}
       <ol class="table-rows">
-        {shown.map((row, i) => {
-          const rowPath = `${path}.${i}`;
-          return (
-            <li class="table-row" key={String(row._id ?? i)} id={`row-${String(row._id ?? i)}`}>
-              <fieldset class="fieldset">
-                <legend class="fieldset__legend">{t('forms.table.row', { label, number: i + 1 })}</legend>
-                <input type="hidden" name={`s.${rowPath}._id`} value={String(row._id ?? '')} />
-                <div class="table-row__fields">
-                  {field.columns.map((col) => (
-                    <div key={col.id} class={`table-row__cell table-row__cell--${col.type}`} hidden={!isVisible(col, row) || undefined}>
-                      <ScalarEditor field={col} path={`${rowPath}.${col.id}`} value={row[col.id]} raw={raw} issues={issues} references={references} />
-                    </div>
-                  ))}
-                </div>
-                <button type="submit" class="button button--secondary button--small" name="_action" value={`remove:${path}:${String(row._id ?? i)}`}>
-                  {t('forms.table.remove', { number: i + 1 })}
-                </button>
-              </fieldset>
-            </li>
-          );
-        })}
+        {rows.map((row, i) => (
+          <TableRow key={String(row._id ?? i)} {...rowProps} index={i} number={i + 1} row={row} />
+        ))}
       </ol>
-      <button type="submit" class="button button--secondary" name="_action" value={`add:${path}`}>
+      {/* The markup of a new row, for adding rows without a round trip when JavaScript runs. */}
+      <template data-row-template="">
+        <TableRow {...rowProps} raw={{}} issues={[]} index={ROW_INDEX} number={ROW_NUMBER} row={{}} />
+      </template>
+      <p class="visually-hidden" role="status" aria-live="polite" data-row-status=""></p>
+      <button type="submit" class="button button--secondary" name="_action" value={`add:${path}`} data-row-add="">
         {field.addLabel ? text(field.addLabel) : t('forms.table.add')}
       </button>
     </div>
@@ -531,12 +581,12 @@ function PeopleView({ value }: { value: PeopleValue }) {
   );
 }
 
-export function FormView({ def, values, references = {}, headingLevel = 2 }: { def: FormDef; values: FormValues; references?: References; headingLevel?: 2 | 3 }) {
+export function FormView({ def, values, references = {}, headingLevel = 2 }: { def: FormDef; values: FormValues; references?: References; headingLevel?: 2 | 3 | 4 }) {
   const { t, tr } = usePage();
   const text = useText();
   const ctx = { t, text, tr, references };
-  const H = headingLevel === 2 ? 'h2' : 'h3';
-  const Sub = headingLevel === 2 ? 'h3' : 'h4';
+  const H = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
+  const Sub = (['h3', 'h4', 'h5'] as const)[headingLevel - 2]!;
   return (
     <div class="form-view">
       {def.sections.map((section) => {
@@ -554,7 +604,7 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
                     {rows.length === 0 ? (
                       <p class="muted">{t('forms.table.no_rows')}</p>
                     ) : (
-                      <div class="table-wrap">
+                      <TableWrap label={text(field.label)}>
                         <table class="table">
                           <caption class="visually-hidden">{text(field.label)}</caption>
                           <thead>
@@ -593,7 +643,7 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
                             </tfoot>
                           ) : null}
                         </table>
-                      </div>
+                      </TableWrap>
                     )}
                   </div>
                 );

@@ -2,7 +2,7 @@ import { usePage } from '../../../platform/views/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { Breadcrumbs, Button, Checkbox, DateTimeText, ErrorSummary, NotificationBanner, PostForm, Radios, TextArea } from '../../../platform/views/components.tsx';
 import { textOf, type FormDef } from '../../../platform/forms/definition.ts';
-import { inputId } from '../../../platform/forms/render.tsx';
+import { FormView, inputId, type References } from '../../../platform/forms/render.tsx';
 import type { ReportCheck } from '../reports-commands.ts';
 import type { ReportFormRow, ReportRow } from '../reports-repository.ts';
 import { formStatusText, reportTitle } from './shared.tsx';
@@ -14,6 +14,7 @@ export interface CheckPageProps {
   rows: ReportFormRow[];
   check: ReportCheck;
   canSubmit: boolean;
+  references?: References;
   errors?: Record<string, string>;
   values?: Record<string, unknown>;
 }
@@ -87,6 +88,27 @@ export function CheckPage(p: CheckPageProps) {
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="answers-title" class="check-answers">
+        <h2 id="answers-title">{t('reporting.check.answers_title')}</h2>
+        <p>{t('reporting.check.answers_intro')}</p>
+        {p.forms.map((f) => {
+          const row = byId[f.id];
+          const filled = row && row.status !== 'not_applicable' && row.status !== 'not_started' && Object.keys(row.values ?? {}).length > 0;
+          return (
+            <section key={f.id} id={`answers-${f.id}`} class="report-form" aria-labelledby={`answers-${f.id}-title`}>
+              <h3 id={`answers-${f.id}-title`}>{formTitle(f.id)}</h3>
+              <p>
+                {row ? formStatusText(t, row.status, row.unchangedSinceYear) : '—'} ·{' '}
+                <a href={`${base}/forms/${f.id}`}>
+                  {t('reporting.check.change')}
+                  <span class="visually-hidden"> {formTitle(f.id)}</span>
+                </a>
+              </p>
+              {filled ? <FormView def={f} values={row.values} references={p.references ?? {}} headingLevel={4} /> : null}
+            </section>
+          );
+        })}
+      </section>
       {blocked ? (
         <p>{t('reporting.check.blocked')}</p>
       ) : p.canSubmit ? (

@@ -1,6 +1,6 @@
 import { usePage } from '../../../platform/views/context.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { Breadcrumbs } from '../../../platform/views/components.tsx';
+import { Breadcrumbs, TableWrap } from '../../../platform/views/components.tsx';
 import { textOf, type FormDef } from '../../../platform/forms/definition.ts';
 import type { ValueChange } from '../../../platform/forms/diff.ts';
 import { ScalarValue, type References } from '../../../platform/forms/render.tsx';
@@ -48,7 +48,7 @@ export function ComparePage({ title, beforeLabel, afterLabel, forms, references,
             </p>
           ) : null}
           {f.changes.length ? (
-            <div class="table-wrap">
+            <TableWrap label={text(f.def.title)}>
               <table class="table">
                 <caption class="visually-hidden">{text(f.def.title)}</caption>
                 <thead>
@@ -75,7 +75,7 @@ export function ComparePage({ title, beforeLabel, afterLabel, forms, references,
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
         </section>
       ))}
