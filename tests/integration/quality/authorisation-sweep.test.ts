@@ -1,0 +1,568 @@
+/**
+ * The authorisation sweep: every route the app registers that changes something (POST, PUT… under
+ * /:locale and /api), every /api route and every download, enumerated from app.routeList, × every
+ * role and users of another State (Iraq; Senegal owns the records). GET pages are the permissions
+ * matrix's (permissions-matrix.test.ts).
+ *
+ * The expected answers come from RULES, the policies written as a table, one entry per route: a
+ * route without an entry fails the sweep with a message asking its author to add one, so a new
+ * route is checked from the day it exists. For every role a rule does not allow:
+ *  - the request is refused: a signed-in user gets 403 (or 404 where the app hides that the record
+ *    exists); an anonymous visitor is sent to sign in (pages) or gets 401/404 problem+json (API);
+ *  - nothing in the database changed (a fingerprint of every table, audit log included);
+ *  - a 403 was logged with the user's id and the URL, and it was the policy that refused, not CSRF
+ *    (forms are posted with a valid CSRF token of the user's session).
+ * Then one allowed role sends the same request, which must go through and change the database:
+ * this shows the refusals came from the policy, not from a body or a record that was unusable.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { users } from '../../../src/areas/accounts/schema.ts';
+import * as repo from '../../../src/areas/reporting/reports-repository.ts';
+import type { ReportRow } from '../../../src/areas/reporting/reports-repository.ts';
+import { exampleParams, fillRoute, type ExampleData } from '../../support/browser.ts';
+import { createUser } from '../../support/app.ts';
+import { multipartBody, type Part } from '../reporting-exports/helpers.ts';
+import {
+  agentAt,
+  attach,
+  changedTables,
+  createApiToken,
+  createLoggedApp,
+  databaseFingerprinter,
+  driveReport,
+  newRequestId,
+  person,
+  type Cast,
+  type LoggedApp,
+  type Person,
+  type Stage,
+} from './authorisation.ts';
+
+type Who = 'anonymous' | 'preparer' | 'approver' | 'other_state' | 'other_approver' | 'committee' | 'isu' | 'admin';
+const WHO: Who[] = ['anonymous', 'preparer', 'approver', 'other_state', 'other_approver', 'committee', 'isu', 'admin'];
+const STATE_USERS: Who[] = ['preparer', 'approver', 'other_state', 'other_approver'];
+const OWN_STATE: Who[] = ['preparer', 'approver'];
+const STAFF: Who[] = ['isu', 'admin'];
+const SIGNED_IN: Who[] = WHO.filter((w) => w !== 'anonymous');
+
+interface Prepared {
+  /** Path parameters by name (the locale is filled in). */
+  params?: Record<string, string>;
+  query?: string;
+  /** Form fields (pages; the CSRF token is added) or a JSON body (API). */
+  body?: Record<string, unknown>;
+  /** A multipart body (the CSRF token is added as the first part). */
+  parts?: Part[];
+}
+
+interface Rule {
+  /**
+   * Who may: a list of roles; 'public' (everyone, nothing to refuse); 'own-account' (every
+   * signed-in user acts on their own account, so only the anonymous visitor is refused).
+   */
+  allowed: Who[] | 'public' | 'own-account';
+  /** The records and the request: called once per rule, just before its sweep. */
+  prepare?: (fx: Fixtures) => Promise<Prepared>;
+  /** The allowed role that sends the request last (default: the first allowed); null for none. */
+  control?: Who | null;
+  /** Whether the allowed request writes (default: yes for POST/PUT/DELETE, no for GET). */
+  writes?: boolean;
+  /** An answer the allowed request may give other than 2xx/3xx (e.g. 422 for a file that is not a report). */
+  controlStatus?: number;
+  /** Why this rule is as it is (shown nowhere; for readers). */
+  note?: string;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The records the rules point at                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+interface Fixtures {
+  data: ExampleData;
+  people: Map<Who, Person>;
+  /** A fresh report of Senegal for a year nobody used yet, at `stage`. */
+  report(stage: Stage): Promise<ReportRow>;
+  /** Senegal's draft that editing rules share (each reads its form versions at its turn). */
+  sharedDraft(): Promise<ReportRow>;
+  /** Senegal's submitted report that reading and commenting rules share. */
+  sharedSubmitted(): Promise<ReportRow>;
+  formVersion(reportId: string, formId: string): Promise<number>;
+  freeYear(): number;
+  newUser(o: { disabled?: boolean; locked?: boolean; invited?: boolean }): Promise<string>;
+}
+
+const json = (o: Record<string, unknown>) => o;
+
+/* ------------------------------------------------------------------------------------------ */
+/* The policies as a table: one rule per route                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+const RULES: Record<string, Rule> = {
+  // ---- Outside /:locale and /api: probes and the language redirect.
+  'GET /': { allowed: 'public' },
+  'GET /healthz': { allowed: 'public' },
+  'GET /readyz': { allowed: 'public' },
+
+  // ---- Signing in, one-time links: public by design (each has its own rate limit and tests).
+  'POST /:locale/login': { allowed: 'public' },
+  'POST /:locale/login/two-factor': { allowed: 'public' },
+  'POST /:locale/logout': { allowed: 'public' },
+  'POST /:locale/password/forgot': { allowed: 'public' },
+  'POST /:locale/password/reset/:token': { allowed: 'public' },
+  'POST /:locale/invitation/:token': { allowed: 'public' },
+
+  // ---- One's own account: signed-in users only, each on their own records.
+  'POST /:locale/account/profile': { allowed: 'own-account', prepare: async () => ({ body: { name: 'Changed Name', locale: 'en', organisation: '', version: '1' } }) },
+  'POST /:locale/account/password': { allowed: 'own-account', prepare: async () => ({ body: { current: 'correct horse battery staple', password: 'another long passphrase 42', confirm: 'another long passphrase 42' } }) },
+  'POST /:locale/account/two-step': { allowed: 'own-account', prepare: async () => ({ body: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', signature: 'x', code: '123456' } }) },
+  'POST /:locale/account/two-step/remove': { allowed: 'own-account', prepare: async () => ({ body: { password: 'correct horse battery staple' } }) },
+  'POST /:locale/account/sessions/others': { allowed: 'own-account' },
+  'POST /:locale/account/sessions/all': { allowed: 'own-account' },
+  'POST /:locale/account/api-tokens/new': { allowed: 'own-account', prepare: async () => ({ body: { name: 'sweep token', expiresInDays: '30' } }) },
+  'POST /:locale/account/api-tokens/:id/revoke': {
+    note: "Another user's token is unknown (404) to everyone but its owner.",
+    allowed: ['admin'],
+    prepare: async (fx) => ({ params: { id: await tokenIdOf(fx.people.get('admin')!) } }),
+  },
+
+  // ---- Administration.
+  'POST /:locale/admin/outbox/:id/retry': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      await db().execute(sql`update outbox_emails set status = 'failed', attempts = 3, last_error = 'sweep' where id = ${fx.data.ids.outboxEmail}`);
+      return { params: { id: fx.data.ids.outboxEmail } };
+    },
+  },
+  'POST /:locale/admin/states/:iso2/article5': { allowed: STAFF, prepare: async () => ({ params: { iso2: 'no' }, body: { deadline: '2031-03-01', status: 'extended', note: 'Recorded by the sweep', toVerify: '' } }) },
+  'POST /:locale/admin/states/:iso2/membership': {
+    allowed: ['admin'],
+    prepare: async () => {
+      const [s] = await t.database.query<{ version: number; signature_date: string | null; consent_type: string; consent_date: string; eif_date: string }>(
+        `select version, signature_date::text, consent_type, consent_date::text, eif_date::text from states where iso2 = 'NO'`,
+      );
+      return {
+        params: { iso2: 'no' },
+        body: { version: String(s!.version), signatureDate: s!.signature_date ?? '', consentType: s!.consent_type, consentDate: s!.consent_date, eifDate: s!.eif_date, note: 'Checked by the sweep', withdrawalNotifiedDate: '', withdrawalEffectiveDate: '', suspensionNotifiedDate: '' },
+      };
+    },
+  },
+  'POST /:locale/admin/states/new': {
+    allowed: ['admin'],
+    prepare: async () => ({
+      body: { iso2: 'XS', iso3: 'XSW', nameAr: 'دولة المسح', nameZh: '扫描国', nameEn: 'Sweepland', nameFr: 'Balayage', nameRu: 'Проверка', nameEs: 'Barrido', region: 'europe', reportingLanguage: 'en', consentType: 'accession', consentDate: '2025-01-10', signatureDate: '', eifDate: '', note: '' },
+    }),
+  },
+  'POST /:locale/admin/users/new': { allowed: STAFF, prepare: async () => ({ body: { name: 'Invited By Sweep', email: `invited.sweep.${Date.now()}@test.example.org`, role: 'state_preparer', stateIso2: 'SN', committeeId: '', locale: 'fr', organisation: '' } }) },
+  'POST /:locale/admin/users/:id': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const id = await fx.newUser({});
+      return { params: { id }, body: { name: 'Renamed By Sweep', role: 'state_preparer', stateIso2: 'SN', committeeId: '', locale: 'es', organisation: '', version: '1' } };
+    },
+  },
+  'POST /:locale/admin/users/:id/disable': { allowed: STAFF, prepare: async (fx) => ({ params: { id: await fx.newUser({}) } }) },
+  'POST /:locale/admin/users/:id/enable': { allowed: STAFF, prepare: async (fx) => ({ params: { id: await fx.newUser({ disabled: true }) } }) },
+  'POST /:locale/admin/users/:id/unlock': { allowed: STAFF, prepare: async (fx) => ({ params: { id: await fx.newUser({ locked: true }) } }) },
+  'POST /:locale/admin/users/:id/resend-invitation': { allowed: STAFF, prepare: async (fx) => ({ params: { id: await fx.newUser({ invited: true }) } }) },
+  'GET /:locale/admin/audit.csv': { allowed: STAFF },
+
+  // ---- Reports: a State's users start their own State's reports (the State is theirs, not chosen).
+  'POST /:locale/reports': { allowed: STATE_USERS, prepare: async (fx) => ({ body: { kind: 'annual', year: String(fx.freeYear()), startFrom: 'blank' } }) },
+  'POST /:locale/reports/:id/forms/:form': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.sharedDraft();
+      return { params: { id: r.id, form: 'A' }, body: { _version: String(await fx.formVersion(r.id, 'A')), 'measures.narrative': 'Saved by the sweep', _action: 'save' } };
+    },
+  },
+  'POST /:locale/reports/:id/forms/:form/resolve': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.sharedDraft();
+      return { params: { id: r.id, form: 'A' }, body: { _version: String(await fx.formVersion(r.id, 'A')), 'measures.narrative': 'Resolved by the sweep', 'keep.measures.narrative': 'mine' } };
+    },
+  },
+  'POST /:locale/reports/:id/forms/:form/unchanged': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.sharedDraft();
+      return { params: { id: r.id, form: 'cover' }, body: { _version: String(await fx.formVersion(r.id, 'cover')) } };
+    },
+  },
+  'POST /:locale/reports/:id/forms/:form/not-applicable': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.sharedDraft();
+      return { params: { id: r.id, form: 'B' }, body: { _version: String(await fx.formVersion(r.id, 'B')) } };
+    },
+  },
+  'POST /:locale/reports/:id/forms/:form/comments': {
+    note: 'The clarification thread: ISU, and the State once it has submitted.',
+    allowed: [...OWN_STATE, ...STAFF],
+    prepare: async (fx) => ({ params: { id: (await fx.sharedSubmitted()).id, form: 'cover' }, body: { body: 'A message from the sweep' } }),
+  },
+  'POST /:locale/reports/:id/attachments': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => ({
+      params: { id: (await fx.sharedDraft()).id },
+      parts: [
+        { name: 'description', value: 'Map from the sweep' },
+        { name: 'file', filename: 'sweep-map.pdf', type: 'application/pdf', data: Buffer.from('%PDF-1.4\n% sweep\n%%EOF\n') },
+      ],
+    }),
+  },
+  'POST /:locale/reports/:id/attachments/:attachment/delete': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.sharedDraft();
+      return { params: { id: r.id, attachment: await attach(t, sn, r.id, 'to-delete.pdf') } };
+    },
+  },
+  'POST /:locale/reports/:id/import': {
+    note: 'The file is read only after the policy check; for the allowed user a file that is no export is refused with 422.',
+    allowed: OWN_STATE,
+    writes: false,
+    controlStatus: 422,
+    prepare: async (fx) => ({ params: { id: (await fx.sharedDraft()).id }, parts: [{ name: 'file', filename: 'answers.json', type: 'application/json', data: Buffer.from('{"not":"an export"}') }] }),
+  },
+  'POST /:locale/reports/:id/submit': {
+    note: 'Only an approver of the State submits.',
+    allowed: ['approver'],
+    prepare: async (fx) => {
+      const r = await fx.report('ready');
+      return { params: { id: r.id }, body: { _version: String(r.version), visibility: 'public', declaration: 'on' } };
+    },
+  },
+  'POST /:locale/reports/:id/correction': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.report('published');
+      return { params: { id: r.id }, body: { _version: String(r.version) } };
+    },
+  },
+  'POST /:locale/reports/:id/acknowledge': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.report('submitted');
+      return { params: { id: r.id }, body: { _version: String(r.version) } };
+    },
+  },
+  'POST /:locale/reports/:id/publish': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.report('acknowledged');
+      return { params: { id: r.id }, body: { _version: String(r.version) } };
+    },
+  },
+  'POST /:locale/reports/:id/return': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.report('submitted');
+      return { params: { id: r.id }, body: { _version: String(r.version), 'comment._report': 'Please clarify (sweep)' } };
+    },
+  },
+
+  // ---- Downloads (GET): a submitted, unpublished report is for its State, the ISU and committees.
+  ...Object.fromEntries(
+    ['pdf', 'xlsx', 'csv.zip', 'json'].map((ext) => [
+      `GET /:locale/reports/:id/export.${ext}`,
+      { allowed: [...OWN_STATE, 'committee', ...STAFF], prepare: async (fx: Fixtures) => ({ params: { id: (await fx.sharedSubmitted()).id } }) } satisfies Rule,
+    ]),
+  ),
+  'GET /:locale/reports/bulk/:year.zip': { allowed: 'public', prepare: async () => ({ params: { year: '2001.zip' } }) },
+
+  // ---- The JSON API.
+  'GET /api/openapi.json': { allowed: 'public' },
+  'GET /api/v1/states': { allowed: 'public' },
+  'GET /api/v1/states/:iso2': { allowed: 'public', prepare: async () => ({ params: { iso2: 'sn' } }) },
+  'GET /api/v1/me': { allowed: SIGNED_IN },
+  'GET /api/v1/reports': { allowed: 'public', note: 'What each caller sees in it is checked by the visibility tests.' },
+  'GET /api/v1/reports/:id': { allowed: [...OWN_STATE, 'committee', ...STAFF], prepare: async (fx) => ({ params: { id: (await fx.sharedSubmitted()).id } }) },
+  'GET /api/v1/reports/:id/draft': { allowed: [...OWN_STATE, ...STAFF], prepare: async (fx) => ({ params: { id: (await fx.sharedSubmitted()).id } }) },
+  'GET /api/v1/reports/:id/check': { allowed: [...OWN_STATE, ...STAFF], prepare: async (fx) => ({ params: { id: (await fx.sharedSubmitted()).id } }) },
+  'GET /api/v1/reports/:id/comments': { allowed: [...OWN_STATE, ...STAFF], prepare: async (fx) => ({ params: { id: (await fx.sharedSubmitted()).id } }) },
+  'POST /api/v1/reports': { allowed: STATE_USERS, prepare: async (fx) => ({ body: json({ kind: 'annual', year: fx.freeYear() }) }) },
+  'PUT /api/v1/reports/:id/forms/:formId': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.sharedDraft();
+      return { params: { id: r.id, formId: 'A' }, body: json({ version: await fx.formVersion(r.id, 'A'), values: { measures: { narrative: 'Saved through the API by the sweep' } } }) };
+    },
+  },
+  'POST /api/v1/reports/:id/forms/:formId/not-applicable': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.sharedDraft();
+      return { params: { id: r.id, formId: 'C' }, body: json({ version: await fx.formVersion(r.id, 'C') }) };
+    },
+  },
+  'POST /api/v1/reports/:id/forms/:formId/unchanged': {
+    allowed: OWN_STATE,
+    prepare: async (fx) => {
+      const r = await fx.report('draft');
+      return { params: { id: r.id, formId: 'cover' }, body: json({ version: await fx.formVersion(r.id, 'cover') }) };
+    },
+  },
+  'POST /api/v1/reports/:id/submit': {
+    allowed: ['approver'],
+    prepare: async (fx) => {
+      const r = await fx.report('ready');
+      return { params: { id: r.id }, body: json({ version: r.version, visibility: 'restricted', declaration: true }) };
+    },
+  },
+  'POST /api/v1/reports/:id/comments': { allowed: [...OWN_STATE, ...STAFF], prepare: async (fx) => ({ params: { id: (await fx.sharedSubmitted()).id }, body: json({ formId: null, body: 'An API message from the sweep' }) }) },
+  'POST /api/v1/reports/:id/acknowledge': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.report('submitted');
+      return { params: { id: r.id }, body: json({ version: r.version }) };
+    },
+  },
+  'POST /api/v1/reports/:id/publish': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.report('acknowledged');
+      return { params: { id: r.id }, body: json({ version: r.version }) };
+    },
+  },
+  'POST /api/v1/reports/:id/return': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.report('submitted');
+      return { params: { id: r.id }, body: json({ version: r.version, comments: [{ formId: null, body: 'Please clarify (API sweep)' }] }) };
+    },
+  },
+};
+
+/* ------------------------------------------------------------------------------------------ */
+
+const DOWNLOAD = /\.(csv|json|xlsx|pdf|docx|zip|ics)$/;
+
+/** The routes this sweep owns: everything but the GET pages of the permissions matrix. */
+function sweptRoutes(app: LoggedApp['app']): string[] {
+  const keys = new Set<string>();
+  for (const r of app.routeList) {
+    if (r.method === 'HEAD' || r.method === 'OPTIONS') continue;
+    const isPage = r.method === 'GET' && (r.url === '/:locale' || r.url.startsWith('/:locale/')) && !DOWNLOAD.test(r.url);
+    if (!isPage) keys.add(`${r.method} ${r.url}`);
+  }
+  return [...keys].sort();
+}
+
+let t: LoggedApp;
+let sn: Cast;
+const people = new Map<Who, Person>();
+let fingerprint: () => Promise<string>;
+let fx: Fixtures;
+const db = () => t.database.db;
+
+async function tokenIdOf(p: Person): Promise<string> {
+  const [row] = await t.database.query<{ id: string }>(`select id from api_tokens where user_id = $1 and name = 'owned' order by created_at limit 1`, [p.id]);
+  if (row) return row.id;
+  await createApiToken(t.database, p.id);
+  await t.database.query(`update api_tokens set name = 'owned' where id = (select id from api_tokens where user_id = $1 and name = 'sweep' order by created_at desc limit 1)`, [p.id]);
+  return tokenIdOf(p);
+}
+
+beforeAll(async () => {
+  t = await createLoggedApp();
+  const data = await exampleParams(t.database);
+  fingerprint = await databaseFingerprinter(t.database);
+  const cast: [Who, Parameters<typeof person>[1]][] = [
+    ['preparer', { role: 'state_preparer', stateIso2: 'SN' }],
+    ['approver', { role: 'state_approver', stateIso2: 'SN' }],
+    ['other_state', { role: 'state_preparer', stateIso2: 'IQ' }],
+    ['other_approver', { role: 'state_approver', stateIso2: 'IQ' }],
+    ['committee', { role: 'committee_member', committeeId: 'cooperation-assistance' }],
+    ['isu', { role: 'isu_staff' }],
+    ['admin', { role: 'admin' }],
+  ];
+  for (const [who, u] of cast) people.set(who, await person(t, u));
+  sn = { preparer: people.get('preparer')!, approver: people.get('approver')!, isu: people.get('isu')! };
+
+  let year = 2000;
+  let draft: ReportRow | undefined;
+  let submitted: ReportRow | undefined;
+  // A published report first, so "unchanged since" has something to take.
+  await driveReport(t, sn, { year: 1999, upTo: 'published', marker: 'BASELINE' });
+  fx = {
+    data,
+    people,
+    freeYear: () => year++,
+    report: (stage) => driveReport(t, sn, { year: year++, upTo: stage, marker: `SWEEP-${stage}` }),
+    sharedDraft: async () => (draft ??= await driveReport(t, sn, { year: year++, upTo: 'draft', marker: 'SHARED-DRAFT' })),
+    sharedSubmitted: async () => (submitted ??= await driveReport(t, sn, { year: year++, upTo: 'submitted', marker: 'SHARED-SUBMITTED' })),
+    formVersion: async (reportId, formId) => (await repo.findForm(db(), reportId, formId))!.version,
+    newUser: async (o) => {
+      const row = await createUser(t.database, { role: 'state_preparer', stateIso2: 'SN', name: 'Target Of The Sweep' });
+      const patch: Partial<typeof users.$inferInsert> = {};
+      if (o.disabled) patch.disabledAt = new Date();
+      if (o.locked) patch.lockedUntil = new Date(Date.now() + 3600_000);
+      if (o.invited) patch.passwordHash = null;
+      if (Object.keys(patch).length) await db().update(users).set(patch).where(sql`${users.id} = ${row.id}`);
+      return row.id;
+    },
+  };
+}, 120_000);
+afterAll(async () => t?.close());
+
+/* ------------------------------------------------------------------------------------------ */
+/* Sending a request as someone                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+interface Answer {
+  status: number;
+  location: string | undefined;
+  contentType: string;
+  body: string;
+  reqId: string;
+}
+
+async function send(who: Who, method: string, path: string, p: Prepared): Promise<Answer> {
+  const reqId = newRequestId();
+  const person_ = people.get(who);
+  const headers: Record<string, string> = { 'x-request-id': reqId };
+  let res: { statusCode: number; headers: Record<string, unknown>; body: string };
+  if (path.startsWith('/api/')) {
+    headers.accept = 'application/json';
+    if (person_) headers.authorization = `Bearer ${person_.token}`;
+    const hasBody = method !== 'GET' && method !== 'HEAD';
+    if (hasBody) headers['content-type'] = 'application/json';
+    res = await t.app.inject({ method: method as 'GET', url: path, headers, ...(hasBody ? { payload: JSON.stringify(p.body ?? {}) } : {}) });
+  } else {
+    const agent = person_?.agent ?? anonymous;
+    if (!agent.lastCsrf) await agent.get('/en/login');
+    const cookie = [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (cookie) headers.cookie = cookie;
+    if (method === 'GET') {
+      res = await t.app.inject({ method: 'GET', url: path, headers, remoteAddress: agent.ip });
+    } else if (p.parts) {
+      const { body, contentType } = multipartBody([{ name: '_csrf', value: agent.lastCsrf ?? '' }, ...p.parts]);
+      res = await t.app.inject({ method: method as 'POST', url: path, payload: body, headers: { ...headers, 'content-type': contentType }, remoteAddress: agent.ip });
+    } else {
+      const form = new URLSearchParams();
+      form.append('_csrf', agent.lastCsrf ?? '');
+      for (const [k, v] of Object.entries(p.body ?? {})) form.append(k, String(v));
+      res = await t.app.inject({ method: method as 'POST', url: path, payload: form.toString(), headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: agent.ip });
+    }
+  }
+  return {
+    status: res.statusCode,
+    location: typeof res.headers.location === 'string' ? res.headers.location : undefined,
+    contentType: String(res.headers['content-type'] ?? ''),
+    body: res.body,
+    reqId,
+  };
+}
+
+let anonymous: ReturnType<typeof agentAt>;
+
+/** What is wrong with a refusal ([] when it is a proper one). */
+function refusalProblems(who: Who, api: boolean, a: Answer): string[] {
+  if (who === 'anonymous') {
+    if (api) return (a.status === 401 || a.status === 404) && a.contentType.includes('application/problem+json') ? [] : [`expected 401/404 problem+json, got ${a.status} ${a.contentType}`];
+    if ((a.status === 303 || a.status === 302) && /\/login\b/.test(a.location ?? '')) return [];
+    if (a.status === 401 || a.status === 404) return [];
+    return [`expected a redirect to sign in, got ${a.status}${a.location ? ` → ${a.location}` : ''}`];
+  }
+  if (a.status !== 403 && a.status !== 404) return [`expected 403/404, got ${a.status}${a.location ? ` → ${a.location}` : ''}`];
+  if (api && !a.contentType.includes('application/problem+json')) return [`expected problem+json, got ${a.contentType}`];
+  return [];
+}
+
+/** The refusal's log line: a 403 must be logged with the user's id and the URL, and not be a CSRF failure. */
+function logProblems(who: Who, path: string, a: Answer): string[] {
+  if (a.status !== 403) return [];
+  const entry = t.logs.find((l) => l.reqId === a.reqId && l.msg === 'access denied');
+  if (!entry?.denied) return ['403 not logged as "access denied"'];
+  const problems: string[] = [];
+  const d = entry.denied;
+  if (d.userId !== (people.get(who)?.id ?? null)) problems.push(`logged user ${String(d.userId)}, expected ${people.get(who)?.id ?? null}`);
+  if (!d.url.startsWith(path)) problems.push(`logged url ${d.url}`);
+  if (d.code.startsWith('csrf')) problems.push('refused by the CSRF check, not by the policy');
+  return problems;
+}
+
+describe('authorisation sweep', () => {
+  beforeAll(async () => {
+    anonymous = agentAt(t.app);
+    await anonymous.get('/en/login');
+  });
+
+  it('has a rule for every route the app registers', () => {
+    const missing = sweptRoutes(t.app).filter((k) => !(k in RULES));
+    expect(missing, `Add a rule to RULES in tests/integration/quality/authorisation-sweep.test.ts for: ${missing.join(', ')} — who may use it, and how to prepare a request that would succeed for them`).toEqual([]);
+    const stale = Object.keys(RULES).filter((k) => !sweptRoutes(t.app).includes(k));
+    expect(stale, 'Rules for routes that no longer exist').toEqual([]);
+  });
+
+  it('refuses every role a rule does not allow, changes nothing, logs it; the allowed role gets through', async () => {
+    const wrong: string[] = [];
+    let refusals = 0;
+    for (const key of sweptRoutes(t.app)) {
+      const rule = RULES[key];
+      if (!rule || rule.allowed === 'public') continue;
+      const [method, route] = key.split(' ') as [string, string];
+      const api = route.startsWith('/api/');
+      const prepared = rule.prepare ? await rule.prepare(fx) : {};
+      const { path: basePath, missing } = fillRoute(route, 'en', (name) => prepared.params?.[name]);
+      if (missing.length) {
+        wrong.push(`${key}: the rule gives no value for ${missing.join(', ')}`);
+        continue;
+      }
+      const path = prepared.query ? `${basePath}?${prepared.query}` : basePath;
+      const allowed = rule.allowed === 'own-account' ? SIGNED_IN : rule.allowed;
+      const writes = rule.writes ?? method !== 'GET';
+      for (const who of WHO) {
+        if (allowed.includes(who)) continue;
+        const before = method === 'GET' ? '' : await fingerprint();
+        const a = await send(who, method, path, prepared);
+        refusals++;
+        for (const p of [...refusalProblems(who, api, a), ...logProblems(who, path, a)]) wrong.push(`${who} ${method} ${path} (${route}): ${p}`);
+        if (a.status >= 500) wrong.push(`${who} ${method} ${path}: ${a.status}`);
+        if (method !== 'GET') {
+          const changed = changedTables(before, await fingerprint());
+          if (changed.length) wrong.push(`${who} ${method} ${path} (${route}): refused but changed ${changed.join(', ')}`);
+        }
+      }
+      // The allowed role, last: the same request goes through (and writes).
+      const control = rule.control === undefined ? (rule.allowed === 'own-account' ? null : allowed[0]) : rule.control;
+      if (!control) continue;
+      const before = writes ? await fingerprint() : '';
+      const a = await send(control, method, path, prepared);
+      const ok = a.status < 400 || a.status === rule.controlStatus;
+      if (!ok) wrong.push(`${control} (allowed) ${method} ${path} (${route}): got ${a.status} ${a.body.slice(0, 200)}`);
+      if (writes && ok && !changedTables(before, await fingerprint()).length) wrong.push(`${control} (allowed) ${method} ${path} (${route}): answered ${a.status} but wrote nothing`);
+    }
+    expect(wrong).toEqual([]);
+    expect(refusals).toBeGreaterThan(150);
+  }, 120_000);
+});
+
+/*
+ * H4. Refusals that hide a record's existence (404: another State's draft asked for by id, in the
+ * pages and the API) are not logged: server.tsx logs "access denied" for 403 only, and a 404 for a
+ * record the caller may not see cannot be told from an unknown id. Fix: give AppError an optional
+ * `denied` flag that is never serialised (not in `details`, which problem+json sends), set it where
+ * a policy hides a record (reporting routes.tsx loadReport callers, export-routes.tsx loadVersion,
+ * api-routes.ts visibleReport) with e.g. `hidden()` = `Object.assign(notFound(), { denied: true })`,
+ * and in server.tsx's error handler log `access denied` when `status === 403 || e.denied`.
+ * Expected to fail until then: make it an `it` when it turns red.
+ */
+describe('hidden refusals (it.fails until fixed)', () => {
+  const paths = (id: string) => [`/en/reports/${id}`, `/en/reports/${id}/export.json`, `/api/v1/reports/${id}`, `/api/v1/reports/${id}/draft`];
+  it("another State's draft is hidden: 404, as for an unknown id", async () => {
+    const draft = await fx.sharedDraft();
+    for (const path of paths(draft.id)) expect((await send('other_state', 'GET', path, {})).status, path).toBe(404);
+  });
+
+  it.fails("H4: another State's draft asked for by id is logged as a refusal, in pages and the API", async () => {
+    const draft = await fx.sharedDraft();
+    for (const path of paths(draft.id)) {
+      const a = await send('other_state', 'GET', path, {});
+      const entry = t.logs.find((l) => l.reqId === a.reqId && l.msg === 'access denied');
+      expect(entry?.denied?.userId, path).toBe(people.get('other_state')!.id);
+    }
+  });
+});
