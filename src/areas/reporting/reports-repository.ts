@@ -1,5 +1,6 @@
 /** All SQL for reports, their forms, versions, comments and attachments. */
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { mineTypes, reportAttachments, reportForms, reports, reportVersions, reviewComments, type ReportStatus } from './schema.ts';
 import { storedFiles } from '../../platform/files/schema.ts';
@@ -109,6 +110,37 @@ export async function insertForms(tx: DbOrTx, rows: (typeof reportForms.$inferIn
  * Saves a form only if nobody saved it since `expectedVersion` (optimistic concurrency).
  * Returns the new row, or undefined when the version is stale.
  */
+/**
+ * `updateFormIfVersion` that also returns the values the form had just before (for the audit
+ * event's list of changed fields) in the same statement: one round trip instead of a read and a
+ * write. The previous row is matched at the expected version, so it is exactly what was replaced.
+ */
+export async function replaceFormIfVersion(
+  tx: DbOrTx,
+  reportId: string,
+  formId: string,
+  expectedVersion: number,
+  patch: Partial<Pick<ReportFormRow, 'values' | 'status' | 'unchangedSinceYear' | 'explanations' | 'updatedBy'>>,
+): Promise<(ReportFormRow & { previousValues: ReportFormRow['values'] }) | undefined> {
+  const previous = alias(reportForms, 'previous');
+  const [row] = await tx
+    .update(reportForms)
+    .set({ ...patch, updatedAt: new Date(), version: sql`${reportForms.version} + 1` })
+    .from(previous)
+    .where(
+      and(
+        eq(reportForms.reportId, reportId),
+        eq(reportForms.formId, formId),
+        eq(reportForms.version, expectedVersion),
+        eq(previous.reportId, reportForms.reportId),
+        eq(previous.formId, reportForms.formId),
+        eq(previous.version, expectedVersion),
+      ),
+    )
+    .returning({ ...getTableColumns(reportForms), previousValues: previous.values });
+  return row;
+}
+
 export async function updateFormIfVersion(
   tx: DbOrTx,
   reportId: string,
