@@ -96,7 +96,7 @@ export function sendFile(reply: FastifyReply, file: { filename: string; contentT
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox")
     .header('cache-control', 'private, max-age=0')
     .header('etag', `"${file.sha256}"`)
     .send(file.data);

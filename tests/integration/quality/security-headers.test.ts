@@ -1,12 +1,14 @@
 /**
  * Security headers on every page (parameters filled from example records), for anonymous visitors
- * and an administrator, error pages included: a CSP that allows no inline or evaluated script and
+ * and an administrator, error pages included, and on downloads (exports, bulk ZIP, audit CSV,
+ * uploaded files), JSON API answers and refusals of every kind: a CSP that allows no inline or evaluated script and
  * no framing, nosniff, a referrer policy; HSTS only when the app is served over TLS, and then the
  * session and CSRF cookies are Secure with the __Host- prefix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createUser } from '../../support/app.ts';
 import { allPages, startQualityApp, type QualityApp } from './pages.ts';
+import { attach, driveReport, person, type Cast } from './authorisation.ts';
 
 function directives(csp: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -59,6 +61,55 @@ async function sweep(q: QualityApp, agents: [string, Agent][], locales: string[]
   return { problems, count };
 }
 
+/**
+ * Downloads (exports, the bulk ZIP, the audit CSV, an uploaded file), JSON API answers (200, 400,
+ * 401, 404), refusals and error answers of forms (CSRF 403, 422, 404, 405), static files and
+ * redirects: the same headers as pages. Returns the problems found.
+ */
+async function otherAnswers(q: QualityApp, tls: boolean): Promise<{ problems: string[]; count: number }> {
+  const t = q.t;
+  const cast: Cast = {
+    preparer: await person(t, { role: 'state_preparer', stateIso2: 'KH' }),
+    approver: await person(t, { role: 'state_approver', stateIso2: 'KH' }, { signIn: false }),
+    isu: await person(t, { role: 'isu_staff' }, { signIn: false }),
+  };
+  const published = await driveReport(t, cast, { year: 2020, upTo: 'published', marker: 'HEADERS' });
+  const draft = await driveReport(t, cast, { year: 2021, upTo: 'draft', marker: 'HEADERS-DRAFT' });
+  const attachment = await attach(t, cast, draft.id, 'annex.pdf');
+  const page = await q.anonymous.get('/en/');
+  const asset = /href="(\/static\/[^"]+)"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+  const prep = cast.preparer.agent!;
+  const requests: [string, () => Promise<{ status: number; headers: Record<string, unknown> }>][] = [
+    ...['export.pdf', 'export.xlsx', 'export.csv.zip', 'export.json'].map((e) => [`GET ${e}`, () => q.anonymous.get(`/en/reports/${published.id}/${e}`)] as [string, () => Promise<{ status: number; headers: Record<string, unknown> }>]),
+    ['GET bulk zip', () => q.anonymous.get('/en/reports/bulk/2020.zip')],
+    ['GET audit.csv', () => q.admin.get('/en/admin/audit.csv')],
+    ['GET attachment', () => prep.get(`/en/reports/${draft.id}/attachments/${attachment}`)],
+    ['GET static css', () => q.anonymous.get(asset ?? '/static/missing.css')],
+    ['GET API list', () => t.app.inject({ method: 'GET', url: '/api/v1/reports' }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['GET API report', () => t.app.inject({ method: 'GET', url: `/api/v1/reports/${published.id}` }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['GET API 401', () => t.app.inject({ method: 'GET', url: '/api/v1/me' }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['GET API bad token 401', () => t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer apmbc_00000000_nope' } }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['GET API 404', () => t.app.inject({ method: 'GET', url: `/api/v1/reports/${draft.id}` }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['GET API 400', () => t.app.inject({ method: 'GET', url: '/api/v1/reports?limit=lots' }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['POST API 401', () => t.app.inject({ method: 'POST', url: '/api/v1/reports', payload: { kind: 'annual', year: 2020 } }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['GET API unknown 404', () => t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['POST form without CSRF 403', () => t.app.inject({ method: 'POST', url: '/en/login', payload: 'email=a%40b.org&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+    ['POST login 422', async () => (await q.anonymous.get('/en/login'), q.anonymous.post('/en/login', { email: '', password: '' }))],
+    ['GET forbidden 403', () => q.statePreparer.get('/en/admin/users')],
+    ['GET sign-in redirect', () => q.anonymous.get('/en/admin/users')],
+    // No such route: the CSRF check refuses first.
+    ['DELETE 403', () => t.app.inject({ method: 'DELETE', url: '/en/reports' }).then((r) => ({ status: r.statusCode, headers: r.headers }))],
+  ];
+  const problems: string[] = [];
+  for (const [name, run] of requests) {
+    const res = await run();
+    const meant = /\b([1-5]\d\d)$/.exec(name)?.[1] ?? (/redirect/.test(name) ? '303' : '200');
+    if (String(res.status) !== meant) problems.push(`${name}: answered ${res.status}, meant ${meant}`);
+    for (const p of headerProblems(res.headers, { tls })) problems.push(`${name} (${res.status}): ${p}`);
+  }
+  return { problems, count: requests.length };
+}
+
 describe('security headers over plain HTTP', () => {
   let q: QualityApp;
   beforeAll(async () => {
@@ -77,6 +128,12 @@ describe('security headers over plain HTTP', () => {
       const res = await q.anonymous.get(url);
       expect(headerProblems(res.headers, { tls: false }), url).toEqual([]);
     }
+  });
+
+  it('downloads, API answers, refusals, error answers and static files carry them too', async () => {
+    const { problems, count } = await otherAnswers(q, false);
+    expect(count).toBeGreaterThan(15);
+    expect(problems).toEqual([]);
   });
 
   it('pages carry no inline script, style or event handler the CSP would block', async () => {
@@ -114,6 +171,11 @@ describe('security headers and cookies over TLS', () => {
 
   it('every page sends HSTS and the other headers', async () => {
     const { problems } = await sweep(q, [['anonymous', q.anonymous], ['administrator', q.admin]], ['en'], true);
+    expect(problems).toEqual([]);
+  });
+
+  it('downloads, API answers, refusals and error answers send HSTS and the other headers', async () => {
+    const { problems } = await otherAnswers(q, true);
     expect(problems).toEqual([]);
   });
 
