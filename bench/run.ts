@@ -1,14 +1,20 @@
 /**
  * `npm run bench`: measures the running app on a PostgreSQL server, against a bare Fastify route
- * on the same machine in the same run, and writes a Markdown table to bench/results/.
+ * on the same machine in the same run, and writes a Markdown table to bench/results/<date>.md
+ * (a second run on the same day is appended to that file).
  *
  * Needs a PostgreSQL server: BENCH_DATABASE_URL (or TEST_DATABASE_URL), pointing at a database the
  * user may create databases from (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres).
- * Options (environment): BENCH_SECONDS (default 10), BENCH_PREPARERS (default 50).
+ * Options (environment): BENCH_SECONDS (default 10), BENCH_PREPARERS (default 50),
+ * BENCH_THINK_MS (default 1000), BENCH_ROUNDS (default 1: each round measures the bare route and
+ * then every scenario; the table shows the best round and the spread), BENCH_ONLY (a regular
+ * expression: only the scenarios whose name matches).
+ *
+ * Scenarios are the SCENARIOS list below: a page is one `page(...)` entry.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -28,6 +34,11 @@ import { loadConfig } from '../src/config.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PREPARERS = Number(process.env.BENCH_PREPARERS ?? 50);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
+const WARMUP_SECONDS = 2;
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+const BENCH_PASSWORD = 'bench-password-123';
 const SECRET = 'bench-secret-bench-secret-bench-secret-000';
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!adminUrl) {
@@ -69,22 +80,146 @@ function start(cmd: string[], env: Record<string, string>, readyUrl: string): Pr
   });
 }
 
-interface Row {
-  scenario: string;
-  connections: number;
+type Who = 'anonymous' | 'isu_staff';
+
+interface Preparer {
+  email: string;
+  cookie: string;
+  csrf: string;
+  reportId: string;
+}
+
+interface Ctx {
+  base: string;
+  publishedId: string;
+  preparers: Preparer[];
+  cookies: Record<Who, string>;
+}
+
+interface Measure {
   rps: number;
   p50: number;
   p95: number;
   p99: number;
   errors: number;
-  ratio?: number;
+  connections: number;
+  /** Set when the scenario could not run (e.g. a page not built yet). */
+  skipped?: string;
+}
+
+interface Scenario {
+  name: string;
+  run: (ctx: Ctx) => Promise<Measure>;
+  /** Compare its requests/s with the bare route's (throughput scenarios). */
+  compare?: boolean;
   note?: string;
 }
 
-async function cannon(url: string, connections: number, extra: Partial<autocannon.Options> = {}) {
+/** What a browser sends for a page: compressed responses are accepted. */
+const BROWSER_HEADERS = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br', 'accept-language': 'en' };
+
+/** autocannon for SECONDS; errors are responses with another status than `expect` (and socket errors). */
+async function cannon(url: string, connections: number, extra: Partial<autocannon.Options> = {}, expect = [200]): Promise<Measure> {
   const r = await autocannon({ url, connections, duration: SECONDS, ...extra });
-  return { rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5 ?? r.latency.p99, p99: r.latency.p99, errors: r.errors + r.non2xx, p975: r.latency.p97_5 };
+  const stats = (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const ok = expect.reduce((n, code) => n + (stats[String(code)]?.count ?? 0), 0);
+  const total = Object.values(stats).reduce((n, s) => n + s.count, 0);
+  return { rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5 ?? r.latency.p99, p99: r.latency.p99, errors: r.errors + r.timeouts + (total - ok), connections };
 }
+
+/**
+ * A GET page (or API route) under 20 connections, as a browser asks for it. `optional` pages that
+ * answer 404 (not built yet) are reported as skipped.
+ */
+function page(name: string, path: (ctx: Ctx) => string, opts: { as?: Who; optional?: boolean; headers?: Record<string, string>; note?: string; compare?: boolean } = {}): Scenario {
+  return {
+    name,
+    compare: opts.compare ?? true,
+    ...(opts.note ? { note: opts.note } : {}),
+    run: async (ctx) => {
+      const url = ctx.base + path(ctx);
+      const cookie = ctx.cookies[opts.as ?? 'anonymous'];
+      const headers: Record<string, string> = { ...BROWSER_HEADERS, ...(cookie ? { cookie } : {}), ...(opts.headers ?? {}) };
+      const probe = await fetch(url, { headers, redirect: 'manual' });
+      await probe.arrayBuffer();
+      if (probe.status !== 200) {
+        if (opts.optional) return { rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, connections: 20, skipped: `${path(ctx)} answers ${probe.status}` };
+        throw new Error(`${name}: ${url} answered ${probe.status}`);
+      }
+      await autocannon({ url, connections: 20, duration: WARMUP_SECONDS, headers }); // JIT and caches warm, not counted
+      return cannon(url, 20, { headers });
+    },
+  };
+}
+
+/**
+ * Sign-in: POST /en/login with the CSRF cookie and token, the right password, 20 connections.
+ * Each request comes from another address (X-Forwarded-For; the app runs with TRUST_PROXY) so the
+ * per-address sign-in limit (20 a minute) does not turn the measurement into one of 429s; the
+ * preparers' accounts are used in turn. Success is the 303 to the next page.
+ */
+async function signInLoad(ctx: Ctx): Promise<Measure> {
+  const page = await fetch(`${ctx.base}/en/login`);
+  const html = await page.text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  const csrfCookie = /(?:^|,\s*)(csrf=[^;]+)/.exec(page.headers.get('set-cookie') ?? '')?.[1];
+  if (!token || !csrfCookie) throw new Error('sign-in: no CSRF token on the login page');
+  let n = 0;
+  return cannon(
+    `${ctx.base}/en/login`,
+    20,
+    {
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req: autocannon.Request) => {
+            n++;
+            const who = ctx.preparers[n % ctx.preparers.length]!;
+            return {
+              ...req,
+              headers: { ...BROWSER_HEADERS, 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
+              body: new URLSearchParams({ _csrf: token, email: who.email, password: BENCH_PASSWORD }).toString(),
+            };
+          },
+        },
+      ],
+    },
+    [303],
+  );
+}
+
+async function pdfSequential(ctx: Ctx): Promise<Measure> {
+  const pdfUrl = `${ctx.base}/en/reports/${ctx.publishedId}/export.pdf`;
+  const probe = await fetch(pdfUrl);
+  if (!probe.ok) return { rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, connections: 1, skipped: `export.pdf answers ${probe.status}` };
+  await probe.arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    await (await fetch(pdfUrl)).arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return { rps: 1000 / percentile(times, 50), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), errors: 0, connections: 1 };
+}
+
+/** Every scenario, in order. Adding a page to the benchmark is one `page(...)` line. */
+const SCENARIOS: Scenario[] = [
+  page('published report page (anonymous)', (c) => `/en/reports/${c.publishedId}`),
+  page('published report page, Arabic', (c) => `/ar/reports/${c.publishedId}`),
+  page('published report page, client without compression', (c) => `/en/reports/${c.publishedId}`, { headers: { 'accept-encoding': 'identity' }, note: 'no Accept-Encoding: 40 KB of HTML per response' }),
+  page('State page', () => '/en/states/mz'),
+  page('States list', () => '/en/states'),
+  page('public reports list', () => '/en/reports'),
+  page('open data page', () => '/en/data'),
+  page('API: list of reports (JSON)', () => '/api/v1/reports'),
+  // Dashboards (a later issue): measured as soon as their routes answer.
+  page('compliance dashboard (ISU staff)', () => '/en/workspace', { as: 'isu_staff', optional: true }),
+  page('coverage dashboard (ISU staff)', () => '/en/analysis/coverage', { as: 'isu_staff', optional: true }),
+  { name: 'sign-in (POST, argon2id 19 MiB, t=2, p=1)', run: signInLoad, compare: true, note: 'argon2id is slow on purpose' },
+  { name: `form save (autosave), ${PREPARERS} preparers, ${THINK_MS} ms think time`, run: (c) => saveLoad(c.base, c.preparers), note: 'target p95 < 50 ms' },
+  { name: 'full report PDF (sequential, 10 runs)', run: pdfSequential, note: 'target < 1 s' },
+];
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -123,8 +258,8 @@ async function prepare(database: Database) {
     `select iso2 from states where withdrawal_effective_date is null and iso2 not in ('MZ') and iso2 not in (select state_iso2 from reports) and eif_date < '2015-01-01' order by iso2 limit $1`,
     [PREPARERS],
   );
-  const passwordHash = await hashPassword('bench-password-123');
-  const preparers: { cookie: string; csrf: string; reportId: string }[] = [];
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const preparers: Preparer[] = [];
   for (const { iso2 } of states) {
     const [u] = await database.db
       .insert(users)
@@ -133,17 +268,20 @@ async function prepare(database: Database) {
     const report = await createReport(deps, seed, state(iso2), { stateIso2: iso2, kind: 'annual', year: 2023, startFromPrevious: false });
     const { token, session } = await createSession(database.db, u!.id, { idleMs: 86400000, maxMs: 86400000 }, { secondFactorDone: true });
     const csrfCookie = `benchcsrf${iso2}000000000000000`;
-    preparers.push({ cookie: `sid=${token}; csrf=${csrfCookie}`, csrf: csrfTokenFor(SECRET, csrfCookie, session.id), reportId: report.id });
+    preparers.push({ email: u!.email, cookie: `sid=${token}; csrf=${csrfCookie}`, csrf: csrfTokenFor(SECRET, csrfCookie, session.id), reportId: report.id });
   }
-  return { publishedId: pub.id, preparers };
+  // An ISU staff member's session, for the pages only staff see (dashboards).
+  const [staff] = await database.db.insert(users).values({ email: 'bench.isu@bench.example.org', name: 'Bench ISU', role: 'isu_staff', passwordHash }).returning();
+  const staffSession = await createSession(database.db, staff!.id, { idleMs: 86400000, maxMs: 86400000 }, { secondFactorDone: true });
+  const cookies: Record<Who, string> = { anonymous: '', isu_staff: `sid=${staffSession.token}` };
+  return { publishedId: pub.id, preparers, cookies };
 }
 
 /**
  * PREPARERS preparers working at once, each autosaving its own Form J and pausing THINK_MS between
  * saves (the browser module saves 4 s after the last keystroke; 1 s is a harsher burst).
  */
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
-async function saveLoad(base: string, preparers: { cookie: string; csrf: string; reportId: string }[]) {
+async function saveLoad(base: string, preparers: Preparer[]): Promise<Measure> {
   const latencies: number[] = [];
   let errors = 0;
   let conflicts = 0;
@@ -167,78 +305,117 @@ async function saveLoad(base: string, preparers: { cookie: string; csrf: string;
     }),
   );
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: errors + conflicts };
+  return { rps: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: errors + conflicts, connections: preparers.length };
+}
+
+interface Row extends Measure {
+  scenario: string;
+  ratio?: number;
+  note?: string;
 }
 
 async function main() {
-  console.log(`Preparing database ${DB_NAME}…`);
+  const load0 = loadavg();
+  console.log(`Preparing database ${DB_NAME}… (load average ${load0.map((l) => l.toFixed(2)).join(' ')})`);
   await admin(`drop database if exists ${DB_NAME} with (force)`);
   await admin(`create database ${DB_NAME}`);
   const database = await openDatabase({ url: dbUrl, poolSize: 4 });
-  const { publishedId, preparers } = await prepare(database);
+  const { publishedId, preparers, cookies } = await prepare(database);
 
   const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { PORT: '3301' }, 'http://127.0.0.1:3301/');
-  const app = await start(['--import', 'tsx', 'src/main.ts'], { PORT: '3300', DATABASE_URL: dbUrl, SESSION_SECRET: SECRET, LOG_LEVEL: 'warn', DEMO_MODE: 'true', DATABASE_POOL_SIZE: '20' }, 'http://127.0.0.1:3300/readyz');
-  const rows: Row[] = [];
+  const app = await start(
+    ['--import', 'tsx', 'src/main.ts'],
+    { PORT: '3300', DATABASE_URL: dbUrl, SESSION_SECRET: SECRET, LOG_LEVEL: 'warn', DEMO_MODE: 'true', DATABASE_POOL_SIZE: '20', TRUST_PROXY: 'true', JOBS_ENABLED: 'false' },
+    'http://127.0.0.1:3300/readyz',
+  );
+  const ctx: Ctx = { base: 'http://127.0.0.1:3300', publishedId, preparers, cookies };
+  const scenarios = SCENARIOS.filter((s) => !ONLY || ONLY.test(s.name));
+  // rounds[r] = the bare route's measure and each scenario's, measured in that round.
+  const rounds: { bare: Measure; results: Map<string, Measure> }[] = [];
+  const loadStart = loadavg();
   try {
-    const base = 'http://127.0.0.1:3300';
-    const b = await cannon('http://127.0.0.1:3301/', 20);
-    rows.push({ scenario: 'bare Fastify route (baseline)', connections: 20, ...b });
-    const page = await cannon(`${base}/en/reports/${publishedId}`, 20);
-    rows.push({ scenario: 'published report page (anonymous, cached)', connections: 20, ...page, ratio: page.rps / b.rps });
-    const pageAr = await cannon(`${base}/ar/reports/${publishedId}`, 20);
-    rows.push({ scenario: 'published report page, Arabic', connections: 20, ...pageAr, ratio: pageAr.rps / b.rps });
-    const state = await cannon(`${base}/en/states/mz`, 20);
-    rows.push({ scenario: 'State page', connections: 20, ...state, ratio: state.rps / b.rps });
-    const list = await cannon(`${base}/en/reports`, 20);
-    rows.push({ scenario: 'public reports list', connections: 20, ...list, ratio: list.rps / b.rps });
-    const saves = await saveLoad(base, preparers);
-    rows.push({ scenario: `form save (autosave), ${preparers.length} preparers, ${THINK_MS} ms think time`, connections: preparers.length, ...saves, note: 'target p95 < 50 ms' });
-
-    const pdfUrl = `${base}/en/reports/${publishedId}/export.pdf`;
-    const probe = await fetch(pdfUrl);
-    if (probe.ok) {
-      await probe.arrayBuffer();
-      const times: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        const t0 = performance.now();
-        await (await fetch(pdfUrl)).arrayBuffer();
-        times.push(performance.now() - t0);
+    for (let r = 0; r < ROUNDS; r++) {
+      await autocannon({ url: 'http://127.0.0.1:3301/', connections: 20, duration: WARMUP_SECONDS, headers: BROWSER_HEADERS });
+      const b = await cannon('http://127.0.0.1:3301/', 20, { headers: BROWSER_HEADERS });
+      console.log(`round ${r + 1}: bare route ${b.rps.toFixed(0)} requests/s`);
+      const results = new Map<string, Measure>();
+      for (const s of scenarios) {
+        const m = await s.run(ctx);
+        results.set(s.name, m);
+        console.log(`  ${s.name}: ${m.skipped ?? `${m.rps.toFixed(1)} requests/s, p50 ${m.p50} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`}${s.compare && !m.skipped ? ` (${((m.rps / b.rps) * 100).toFixed(0)} % of bare)` : ''}`);
       }
-      times.sort((x, y) => x - y);
-      rows.push({ scenario: 'full report PDF (sequential, 10 runs)', connections: 1, rps: 1000 / percentile(times, 50), p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), errors: 0, note: 'target < 1 s' });
+      rounds.push({ bare: b, results });
     }
   } finally {
     app.kill('SIGTERM');
     bare.kill('SIGTERM');
     await database.close();
   }
+  const loadEnd = loadavg();
 
-  const date = new Date().toISOString().slice(0, 10);
-  const pgVersion = (await (async () => {
+  // The best round of each scenario (by requests/s; for form saves, by p95), and the spread.
+  const bestBare = rounds.reduce((a, b) => (b.bare.rps > a.bare.rps ? b : a)).bare;
+  const rows: Row[] = [{ scenario: 'bare Fastify route (baseline)', ...bestBare }];
+  const spread: string[] = [`bare route: ${rounds.map((r) => r.bare.rps.toFixed(0)).join(', ')} requests/s`];
+  for (const s of scenarios) {
+    const per = rounds.map((r) => ({ m: r.results.get(s.name)!, bare: r.bare.rps }));
+    const isSave = s.name.startsWith('form save');
+    const best = per.reduce((a, b) => (isSave ? (b.m.p95 < a.m.p95 ? b : a) : b.m.rps > a.m.rps ? b : a));
+    rows.push({ scenario: s.name, ...best.m, ...(s.compare && !best.m.skipped ? { ratio: best.m.rps / best.bare } : {}), ...(s.note ? { note: s.note } : {}) });
+    if (ROUNDS > 1 && !best.m.skipped) {
+      spread.push(
+        `${s.name}: ${per.map((p) => p.m.rps.toFixed(0)).join(', ')} requests/s` +
+          (s.compare ? `; ${per.map((p) => `${((p.m.rps / p.bare) * 100).toFixed(0)} %`).join(', ')} of the bare route` : '') +
+          `; p95 ${per.map((p) => p.m.p95.toFixed(1)).join(', ')} ms`,
+      );
+    }
+  }
+
+  const now = new Date();
+  const date = now.toISOString().slice(0, 10);
+  const pgVersion = await (async () => {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
     const r = await c.query('show server_version');
     await c.end();
     return r.rows[0].server_version as string;
-  })());
+  })();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
   const fmt = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '—');
+  const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   const lines = [
-    `# Benchmark ${date}`,
+    `## Run of ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC (commit ${commit})`,
     '',
-    `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; PostgreSQL ${pgVersion}; ${SECONDS} s per scenario; load generator on the same machine.`,
+    `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${platform()} ${release()}; Node ${process.version}; PostgreSQL ${pgVersion}; ` +
+      `${SECONDS} s per scenario, ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} (best shown); load generator (autocannon) on the same machine; load average before ${la(loadStart)}, after ${la(loadEnd)}.`,
     '',
     '| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | vs bare route | note |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map((r) => `| ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.errors} | ${r.ratio ? `${(r.ratio * 100).toFixed(0)} %` : ''} | ${r.note ?? ''} |`),
+    ...rows.map((r) =>
+      r.skipped
+        ? `| ${r.scenario} | | | | | | | | not measured: ${r.skipped} |`
+        : `| ${r.scenario} | ${r.connections} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.errors} | ${r.ratio ? `${(r.ratio * 100).toFixed(0)} %` : ''} | ${r.note ?? ''} |`,
+    ),
     '',
-    'autocannon reports p97.5 as its closest percentile to p95: the p95 column shows p97.5 for autocannon scenarios (stricter).',
+    'Pages are requested as a browser does (Accept-Encoding: gzip, deflate, br), anonymously unless the name says otherwise. ' +
+      'autocannon reports p97.5 as its closest percentile to p95: the p95 column shows p97.5 for autocannon scenarios (stricter). ' +
+      '"vs bare route" divides by the bare route measured in the same round.',
+    ...(ROUNDS > 1 ? ['', 'Spread over the rounds:', '', ...spread.map((l) => `- ${l}`)] : []),
   ];
   const out = lines.join('\n');
   console.log(`\n${out}`);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, `bench/results/${date}.md`), `${out}\n`);
+  const file = join(ROOT, `bench/results/${date}.md`);
+  if (existsSync(file)) appendFileSync(file, `\n${out}\n`);
+  else writeFileSync(file, `# Benchmarks ${date}\n\n${out}\n`);
+  console.log(`\nwritten to ${file}`);
   process.exit(0);
 }
 

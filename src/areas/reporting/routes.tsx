@@ -45,7 +45,7 @@ import { registerReportExportRoutes } from './export-routes.tsx';
 import { ComparePage, type FormChanges } from './views/compare.tsx';
 import multipart from '@fastify/multipart';
 import { findFile, sendFile } from '../../platform/files/files.ts';
-import { PageCache, notModified } from '../../platform/http/page-cache.ts';
+import { PageCache, PUBLIC_PAGE_FRESH_MS, anonymousReader, currentGeneration, sendCachedPage, servePublicPage } from '../../platform/http/page-cache.ts';
 import { addAttachment, removeAttachment } from './attachments-commands.ts';
 import { AttachmentsPage } from './views/attachments.tsx';
 import { StateReportsSection } from './views/state-reports.tsx';
@@ -419,30 +419,40 @@ export function registerReportingRoutes(deps: AppDeps) {
       return new Map(all.map((i) => [i.state.iso2, stateName(i.state, locale)]));
     }
 
+    // The list and the open-data page: anonymous readers get them from memory (page-cache.ts),
+    // rebuilt from the database at most once per freshness window.
+    const listPages = new PageCache({ freshMs: PUBLIC_PAGE_FRESH_MS, max: 300 });
+    // Built once: making a Zod schema costs more than serving a cached page.
+    const listQuery = z.object({ state: z.string().regex(/^[A-Za-z]{2}$/).optional().catch(undefined), year: z.coerce.number().int().min(1999).max(2100).optional().catch(undefined) });
     app.get<{ Params: { locale: string }; Querystring: { state?: string; year?: string } }>('/:locale/reports', async (req, reply) => {
-      const q = z.object({ state: z.string().regex(/^[A-Za-z]{2}$/).optional().catch(undefined), year: z.coerce.number().int().min(1999).max(2100).optional().catch(undefined) }).parse(req.query);
-      const reports = await repo.listReports(db(), { stateIso2: q.state?.toUpperCase(), year: q.year, publishedOnly: true, publicOnly: !req.user, limit: 500 });
-      const names = await stateNames(req.locale);
-      const rows = reports.map((r) => ({ report: r, stateName: names.get(r.stateIso2) ?? r.stateIso2 })).sort((a, b) => b.report.year - a.report.year || req.tr.compare(a.stateName, b.stateName));
-      const years = [...new Set((await repo.listReports(db(), { publishedOnly: true, publicOnly: !req.user, limit: 1000 })).map((r) => r.year))].sort((a, b) => b - a);
-      const statesOptions = [...names].map(([value, label]) => ({ value, label })).sort((a, b) => req.tr.compare(a.label, b.label));
-      return reply.page(<PublicReportsPage rows={rows} years={years} filters={{ state: q.state?.toUpperCase(), year: q.year }} statesOptions={statesOptions} />);
+      // Only the filters' own parameters (as the filter form sends them) are kept in memory.
+      const cacheable = /^[^?]*(\?(?:(?:state=[A-Za-z]{0,2}|year=\d{0,4})(?:&(?!$)|$))+)?$/.test(req.url);
+      return servePublicPage(
+        req,
+        reply,
+        listPages,
+        async () => {
+          const q = listQuery.parse(req.query);
+          const reports = await repo.listReports(db(), { stateIso2: q.state?.toUpperCase(), year: q.year, publishedOnly: true, publicOnly: !req.user, limit: 500 });
+          const names = await stateNames(req.locale);
+          const rows = reports.map((r) => ({ report: r, stateName: names.get(r.stateIso2) ?? r.stateIso2 })).sort((a, b) => b.report.year - a.report.year || req.tr.compare(a.stateName, b.stateName));
+          const years = [...new Set((await repo.listReports(db(), { publishedOnly: true, publicOnly: !req.user, limit: 1000 })).map((r) => r.year))].sort((a, b) => b - a);
+          const statesOptions = [...names].map(([value, label]) => ({ value, label })).sort((a, b) => req.tr.compare(a.label, b.label));
+          return <PublicReportsPage rows={rows} years={years} filters={{ state: q.state?.toUpperCase(), year: q.year }} statesOptions={statesOptions} />;
+        },
+        cacheable,
+      );
     });
 
-    const publishedPages = new PageCache(1000);
-    // Recently confirmed pages are served without touching the database; a newly published version
-    // reaches anonymous readers of an instance within this delay.
-    const FRESH_MS = 10_000;
-    const recent = new PageCache(1000);
-    const sendCached = (req: Req, reply: FastifyReply, page: { html: string; etag: string }) => {
-      reply.header('etag', page.etag).header('cache-control', 'private, max-age=60');
-      if (notModified(req.headers['if-none-match'], page.etag)) return reply.code(304).send();
-      return reply.header('content-type', 'text/html; charset=utf-8').send(page.html);
-    };
+    // Anonymous readers of a published report get it from memory (page-cache.ts): within the
+    // freshness window without touching the database; after it, once the report and the State's
+    // other reports (the stamp: everything the page shows that can change) are found unchanged.
+    const reportPages = new PageCache({ freshMs: PUBLIC_PAGE_FRESH_MS, max: 1000 });
     app.get('/:locale/reports/:id', async (req: Req, reply) => {
-      const quickKey = !req.user ? `${req.locale}|${req.params.id}|${req.query.version ?? ''}` : undefined;
-      const quick = quickKey ? recent.get(quickKey) : undefined;
-      if (quick && Date.now() - quick.checkedAt < FRESH_MS) return sendCached(req, reply, quick);
+      const key = anonymousReader(req) && /^[^?]*(\?version=\d{1,6})?$/.test(req.url) ? req.url : undefined;
+      const quick = key ? reportPages.fresh(key) : undefined;
+      if (quick) return sendCachedPage(req, reply, quick);
+      const generation = currentGeneration();
       const { report, state, name } = await loadReport(req);
       const internal = canViewSubmitted(req.user, report);
       const publicOk = canViewPublished(req.user, report);
@@ -450,15 +460,10 @@ export function registerReportingRoutes(deps: AppDeps) {
         if (!req.user && report.publishedVersionNo !== null) return signInRedirect(req, reply);
         throw notFound();
       }
-      // Published versions never change: anonymous readers get a cached page with an ETag. The key
-      // holds everything the page shows (this report's state and the State's other reports).
       const stateReports = await repo.listReportsOfState(db(), report.stateIso2);
-      const cacheKey = !req.user && !internal ? `${req.locale}|${report.id}|${req.query.version ?? ''}|${stateReports.map((r) => `${r.id}:${r.version}`).join(',')}` : undefined;
-      const cached = cacheKey ? publishedPages.get(cacheKey) : undefined;
-      if (cached) {
-        if (quickKey) recent.set(quickKey, cached.html);
-        return sendCached(req, reply, cached);
-      }
+      const stamp = key && !internal ? `${state.version}|${stateReports.map((r) => `${r.id}:${r.version}`).join(',')}` : undefined;
+      const cached = stamp !== undefined ? reportPages.confirm(key!, stamp, generation) : undefined;
+      if (cached) return sendCachedPage(req, reply, cached);
       const all = await repo.listVersions(db(), report.id);
       const versions = internal ? all : all.filter((v) => v.publishedAt);
       const wanted = req.query.version ? Number.parseInt(req.query.version, 10) : internal ? report.currentVersionNo : report.publishedVersionNo!;
@@ -468,20 +473,28 @@ export function registerReportingRoutes(deps: AppDeps) {
       if (!format) throw notFound();
       const others = stateReports.filter((r) => r.id !== report.id && (canViewSubmitted(req.user, r) || canViewPublished(req.user, r)));
       const page = <ReportViewPage report={report} stateName={name} stateIso2={state.iso2} version={version} versions={versions} forms={format.forms} references={await references()} otherYears={others} internal={internal} />;
-      if (!cacheKey) return reply.page(page);
-      const entry = publishedPages.set(cacheKey, reply.renderHtml(page));
-      if (quickKey) recent.set(quickKey, entry.html);
-      return sendCached(req, reply, entry);
+      if (stamp === undefined) return reply.page(page);
+      const { html, shared } = reply.renderShared(page);
+      if (!shared) return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      return sendCachedPage(req, reply, reportPages.store(key!, html, stamp, generation));
     });
 
     /* ----- Open data ----- */
-    app.get<{ Params: { locale: string } }>('/:locale/data', async (req, reply) => {
-      const published = await repo.listReports(db(), { publishedOnly: true, publicOnly: true, limit: 1000 });
-      const counts = new Map<number, number>();
-      for (const r of published) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
-      const years = [...counts].map(([year, n]) => ({ year, published: n })).sort((a, b) => b.year - a.year);
-      return reply.page(<DataPage years={years} />);
-    });
+    app.get<{ Params: { locale: string } }>('/:locale/data', async (req, reply) =>
+      servePublicPage(
+        req,
+        reply,
+        listPages,
+        async () => {
+          const published = await repo.listReports(db(), { publishedOnly: true, publicOnly: true, limit: 1000 });
+          const counts = new Map<number, number>();
+          for (const r of published) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
+          const years = [...counts].map(([year, n]) => ({ year, published: n })).sort((a, b) => b.year - a.year);
+          return <DataPage years={years} />;
+        },
+        !req.url.includes('?'),
+      ),
+    );
 
     /* ----- Comparing versions and years ----- */
     app.get('/:locale/reports/:id/compare', async (req: Req, reply) => {

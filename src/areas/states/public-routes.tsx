@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { PageCache, PUBLIC_PAGE_FRESH_MS, servePublicPage } from '../../platform/http/page-cache.ts';
 import { ARTICLE5_STANDINGS, MEMBERSHIP_STATUSES, REGIONS, todayIso } from './membership.ts';
 import { canEditMembership, canRecordArticle5Deadline } from './policy.ts';
 import { getStateProfile, statesOverview } from './states-queries.ts';
@@ -22,10 +23,24 @@ const stateParams = z.object({ iso2: z.string().regex(/^[A-Za-z]{2}$/) });
 export function registerPublicStatesRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = deps.database.db;
 
+  // Anonymous readers get these pages from memory, rebuilt from the database at most once per
+  // freshness window (platform/http/page-cache.ts); signed-in users get theirs rendered.
+  const pages = new PageCache({ freshMs: PUBLIC_PAGE_FRESH_MS, max: 1500 });
+
   app.get('/:locale/states', async (req, reply) => {
-    const filters = listQuery.parse(req.query ?? {});
-    const overview = await statesOverview(db, { ...filters, on: todayIso(), locale: req.locale });
-    return reply.page(<StatesListPage {...overview} filters={filters} />);
+    // Only the filters' own parameters (as the filter form sends them) are kept in memory.
+    const cacheable = /^[^?]*(\?(?:(?:region|status|article5)=[a-z_]{0,30}(?:&(?!$)|$))+)?$/.test(req.url);
+    return servePublicPage(
+      req,
+      reply,
+      pages,
+      async () => {
+        const filters = listQuery.parse(req.query ?? {});
+        const overview = await statesOverview(db, { ...filters, on: todayIso(), locale: req.locale });
+        return <StatesListPage {...overview} filters={filters} />;
+      },
+      cacheable,
+    );
   });
 
   app.get('/:locale/states/:iso2', async (req, reply) => {
@@ -33,18 +48,21 @@ export function registerPublicStatesRoutes(app: FastifyInstance, deps: AppDeps):
     if (!params.success) throw new AppError('not_found', 'states.not_found');
     const { iso2 } = params.data;
     if (iso2 !== iso2.toLowerCase()) return reply.redirect(`/${req.locale}/states/${iso2.toLowerCase()}`, 301);
-    const profile = await getStateProfile(db, iso2);
-    const base = `/${req.locale}/admin/states/${iso2}`;
-    const sections = await deps.slots.render('state-page', req, { iso2: profile.state.iso2, stateName: stateName(profile.state, req.locale) });
-    return reply.page(
-      <StatePage
-        profile={profile}
-        sections={sections}
-        admin={{
-          article5: canRecordArticle5Deadline(req.user) ? `${base}/article5` : undefined,
-          membership: canEditMembership(req.user) ? `${base}/membership` : undefined,
-        }}
-      />,
-    );
+    const build = async () => {
+      const profile = await getStateProfile(db, iso2);
+      const base = `/${req.locale}/admin/states/${iso2}`;
+      const sections = await deps.slots.render('state-page', req, { iso2: profile.state.iso2, stateName: stateName(profile.state, req.locale) });
+      return (
+        <StatePage
+          profile={profile}
+          sections={sections}
+          admin={{
+            article5: canRecordArticle5Deadline(req.user) ? `${base}/article5` : undefined,
+            membership: canEditMembership(req.user) ? `${base}/membership` : undefined,
+          }}
+        />
+      );
+    };
+    return servePublicPage(req, reply, pages, build, !req.url.includes('?'));
   });
 }

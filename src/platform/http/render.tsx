@@ -21,7 +21,10 @@ export function pageContext(req: FastifyRequest, deps: RenderDeps): PageCtx {
     t: req.tr.t,
     user: req.user,
     userContext: req.user ? deps.userContext(req) : undefined,
-    csrfToken: req.csrfToken,
+    // Read only when a form is rendered: that is when the CSRF cookie is issued.
+    get csrfToken() {
+      return req.csrfToken;
+    },
     path: req.pathWithoutLocale,
     search: q >= 0 ? req.url.slice(q).slice(0, 500) : '',
     nav: deps.navigation(req),
@@ -40,6 +43,11 @@ declare module 'fastify' {
     page(vnode: VNode, status?: number): FastifyReply;
     /** Renders a page component to HTML without sending it (for cached pages). */
     renderHtml(vnode: VNode): string;
+    /**
+     * Renders a page and tells whether it is the same for every anonymous reader: false when the
+     * request has a user or the page asked for the CSRF token (it has a form).
+     */
+    renderShared(vnode: VNode): { html: string; shared: boolean };
   }
 }
 
@@ -47,4 +55,18 @@ export function decorateRender(reply: FastifyReply, deps: RenderDeps, vnode: VNo
   const html = renderPage(pageContext(reply.request, deps), vnode);
   if (status) reply.code(status);
   return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', reply.getHeader('cache-control') ?? 'no-store').send(html);
+}
+
+export function renderShared(req: FastifyRequest, deps: RenderDeps, vnode: VNode): { html: string; shared: boolean } {
+  let shared = !req.user;
+  const ctx = pageContext(req, deps);
+  Object.defineProperty(ctx, 'csrfToken', {
+    enumerable: true,
+    get() {
+      shared = false;
+      return req.csrfToken;
+    },
+  });
+  const html = renderPage(ctx, vnode);
+  return { html, shared };
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
+import { createRequire } from 'node:module';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -25,7 +25,8 @@ import type { Translator } from '../i18n/messages.ts';
 import { findSession, type SessionPolicy } from '../auth/sessions.ts';
 import { MessagePage } from '../views/layout.tsx';
 import { csrfTokenFor, newCsrfCookieValue, verifyCsrf } from './csrf.ts';
-import { decorateRender, pageContext, renderPage, type RenderDeps } from './render.tsx';
+import { decorateRender, pageContext, renderPage, renderShared, type RenderDeps } from './render.tsx';
+import { isPageChangingWrite, noteWrite } from './page-cache.ts';
 import type { CurrentUser, NavItem } from './types.ts';
 import './types.ts';
 
@@ -78,6 +79,28 @@ export function cookieNames(tls: boolean) {
   return { session: tls ? '__Host-sid' : 'sid', csrf: tls ? '__Host-csrf' : 'csrf' };
 }
 
+const CSRF_REPLY = 'csrfReply';
+const CSRF_TOKEN = 'csrfTokenValue';
+type CsrfState = FastifyRequest & { [CSRF_REPLY]: FastifyReply | null; [CSRF_TOKEN]: string | undefined };
+
+type HelmetMiddleware = (req: unknown, res: { setHeader(name: string, value: string): void; removeHeader(name: string): void }, next: (err?: unknown) => void) => void;
+
+/**
+ * The headers helmet sets for these options, computed once. helmet is @fastify/helmet's own
+ * dependency (the Fastify plugin wraps it), so it is loaded from there.
+ */
+function staticSecurityHeaders(options: object): [string, string][] {
+  const req = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'));
+  const helmet = req('helmet') as (options: object) => HelmetMiddleware;
+  const headers: [string, string][] = [];
+  let failure: unknown;
+  helmet(options)({}, { setHeader: (name, value) => void headers.push([name, String(value)]), removeHeader: () => undefined }, (err) => {
+    failure = err;
+  });
+  if (failure || !headers.some(([name]) => name.toLowerCase() === 'content-security-policy')) throw new Error(`security headers could not be computed: ${String(failure)}`);
+  return headers;
+}
+
 /** Whether an error (or one it wraps, as Drizzle does) means the database cannot be reached. */
 function isDbUnavailable(e: unknown): boolean {
   const mapped = mapDatabaseError(e);
@@ -121,8 +144,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     forceCloseConnections: 'idle',
   });
 
-  // 2. Security headers. CSP: no inline script or style, nothing from other origins.
-  await app.register(helmet, {
+  // 2. Security headers. CSP: no inline script or style, nothing from other origins. They are the
+  //    same for every response, so helmet computes them once here (@fastify/helmet would rebuild
+  //    its middleware, parsing the CSP, on every request).
+  const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -142,6 +167,11 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     hsts: config.tls ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_req, reply, done) => {
+    const raw = reply.raw;
+    for (const [name, value] of securityHeaders) raw.setHeader(name, value);
+    done();
   });
   // Brotli's default quality (11) is meant for static files; dynamic pages use a fast level.
   await app.register(compress, {
@@ -167,7 +197,30 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   app.decorateRequest('tr', null as unknown as Translator);
   app.decorateRequest('session', undefined);
   app.decorateRequest('user', undefined);
-  app.decorateRequest('csrfToken', '');
+  // The CSRF token (and the cookie it is bound to) is made when a page first asks for it, i.e. when
+  // it renders a form: pages without forms set no cookie, stay the same for every anonymous
+  // reader (so they can be served from memory) and cost no random bytes or HMAC.
+  app.decorateRequest(CSRF_REPLY, null);
+  app.decorateRequest(CSRF_TOKEN, undefined);
+  app.decorateRequest('csrfToken', {
+    getter(this: FastifyRequest) {
+      const req = this as CsrfState;
+      if (req[CSRF_TOKEN] !== undefined) return req[CSRF_TOKEN];
+      const reply = req[CSRF_REPLY];
+      // Requests that skipped the session hook (static files, probes, the API) have no token.
+      if (!reply) return '';
+      let cookieValue = req.cookies[names.csrf];
+      if (!cookieValue) {
+        cookieValue = newCsrfCookieValue();
+        reply.setCookie(names.csrf, cookieValue, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.tls });
+        req.cookies[names.csrf] = cookieValue;
+      }
+      return (req[CSRF_TOKEN] = csrfTokenFor(config.secret, cookieValue, req.session?.id));
+    },
+    setter(this: FastifyRequest, value: string) {
+      (this as CsrfState)[CSRF_TOKEN] = value;
+    },
+  });
   app.decorateRequest('actor', null as unknown as FastifyRequest['actor']);
   app.decorateRequest('pathWithoutLocale', '/');
   app.decorateReply('page', function (this: FastifyReply, vnode: VNode, status?: number) {
@@ -175,6 +228,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   });
   app.decorateReply('renderHtml', function (this: FastifyReply, vnode: VNode) {
     return renderPage(pageContext(this.request, renderDeps), vnode);
+  });
+  app.decorateReply('renderShared', function (this: FastifyReply, vnode: VNode) {
+    return renderShared(this.request, renderDeps, vnode);
   });
 
   // 3. Locale from the path; `/` and locale-less pages negotiate from Accept-Language.
@@ -237,13 +293,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
         throw e;
       }
     }
-    let csrfCookie = req.cookies[names.csrf];
-    if (!csrfCookie || !/^[A-Za-z0-9_-]{20,64}$/.test(csrfCookie)) {
-      csrfCookie = newCsrfCookieValue();
-      reply.setCookie(names.csrf, csrfCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.tls });
-      req.cookies[names.csrf] = csrfCookie;
-    }
-    req.csrfToken = csrfTokenFor(config.secret, csrfCookie, req.session?.id);
+    // A malformed CSRF cookie counts as none (a new one is issued with the next form).
+    const csrfCookie = req.cookies[names.csrf];
+    if (csrfCookie !== undefined && !/^[A-Za-z0-9_-]{20,64}$/.test(csrfCookie)) delete req.cookies[names.csrf];
+    (req as CsrfState)[CSRF_REPLY] = reply;
   });
 
   // 5. CSRF on every state-changing request outside the bearer-token API.
@@ -257,6 +310,12 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     if (!verifyCsrf(config.secret, req.cookies[names.csrf], req.session?.id, submitted)) {
       throw new AppError('forbidden', 'csrf.invalid');
     }
+  });
+
+  // A write through this instance makes its cached public pages check the database (page-cache.ts).
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.method !== 'GET' && isPageChangingWrite(req, reply.statusCode)) noteWrite();
+    done(null, payload);
   });
 
   app.get('/healthz', { logLevel: 'warn' }, async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
@@ -327,7 +386,6 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     const t = req.tr ?? deps.translator('en');
     const titleKey = `common.errors.${status}_title`;
     const textKey = `errors.${code}`;
-    if (!req.csrfToken) req.csrfToken = '';
     if (!req.pathWithoutLocale) req.pathWithoutLocale = '/';
     return reply.page(
       <MessagePage
