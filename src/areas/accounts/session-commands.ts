@@ -8,7 +8,7 @@ import { createSession, destroySession, destroyUserSessions, type SessionPolicy 
 import { AppError } from '../../platform/errors.ts';
 import { hashRecoveryCode, isTotpCodeShape, normaliseRecoveryCode } from './credentials.ts';
 import { consumeRecoveryCode, countUnusedRecoveryCodes } from './credentials-repository.ts';
-import { acceptTotpStep, findUserByEmail, findUserById, updateUser, type UserRow } from './users-repository.ts';
+import { acceptTotpStep, findUserByEmail, findUserById, findUnlockedUserForUpdate, recordFailedLogin, updateUser, type UserRow } from './users-repository.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
@@ -47,6 +47,8 @@ export async function signIn(
   }
   const needsSecondFactor = !!user.totpEnabledAt && !!user.totpSecret;
   return withTransaction(deps.database.db, async (tx) => {
+    // Guesses sent together: one of them may have locked the account while this one was checked.
+    if (!(await findUnlockedUserForUpdate(tx, user.id))) throw new AppError('too_many', 'accounts.login.locked');
     await updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null, ...(needsSecondFactor ? {} : { lastLoginAt: new Date() }) });
     if (input.previousSessionId) await destroySession(tx, input.previousSessionId);
     const { token } = await createSession(tx, user.id, deps.sessionPolicy, { secondFactorDone: !needsSecondFactor, ip: actor.ip ?? undefined, userAgent: input.userAgent });
@@ -59,17 +61,19 @@ export async function signIn(
   });
 }
 
-/** Counts a failed password or code; the fifth in a row locks the account for 15 minutes. */
+/**
+ * Counts a failed password or code (in one statement, so a burst of guesses all count); the fifth
+ * in a row locks the account for 15 minutes and ends the half-signed-in session.
+ */
 async function recordFailure(deps: SignInDeps, user: UserRow, action: string, auditActor: Actor, sessionId?: string): Promise<void> {
-  const now = Date.now();
-  const failed = user.failedLogins + 1;
-  const lock = failed >= MAX_FAILED_LOGINS;
-  await withTransaction(deps.database.db, async (tx) => {
-    await updateUser(tx, user.id, { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now + LOCKOUT_MS) : user.lockedUntil });
-    if (lock && sessionId) await destroySession(tx, sessionId);
-    await recordAudit(tx, auditActor, { action: lock ? 'accounts.user.locked' : action, entityType: 'user', entityId: user.id, summary: { failedLogins: failed } });
+  const until = new Date(Date.now() + LOCKOUT_MS);
+  const { locked } = await withTransaction(deps.database.db, async (tx) => {
+    const result = await recordFailedLogin(tx, user.id, MAX_FAILED_LOGINS, until);
+    if (result.locked && sessionId) await destroySession(tx, sessionId);
+    await recordAudit(tx, auditActor, { action: result.locked ? 'accounts.user.locked' : action, entityType: 'user', entityId: user.id, summary: { failedLogins: result.failed } });
+    return result;
   });
-  if (lock) throw new AppError('too_many', 'accounts.login.locked', { until: new Date(now + LOCKOUT_MS).toISOString() });
+  if (locked) throw new AppError('too_many', 'accounts.login.locked', { until: until.toISOString() });
 }
 
 /**
@@ -98,6 +102,8 @@ export async function verifySecondFactor(
     const step = verifyTotp(user.totpSecret, input.code, user.totpLastStep);
     if (step === undefined) return fail();
     const result = await withTransaction(deps.database.db, async (tx) => {
+      // Codes sent together: one of them may have locked the account while this one was checked.
+      if (!(await findUnlockedUserForUpdate(tx, user.id))) throw new AppError('too_many', 'accounts.login.locked');
       // Conditional on the last step, so two requests with the same code cannot both pass.
       if (!(await acceptTotpStep(tx, user.id, step))) return undefined;
       return openFullSession(tx, deps, auditActor, user, input, { secondFactor: 'totp' });
@@ -109,6 +115,7 @@ export async function verifySecondFactor(
   const normalised = normaliseRecoveryCode(input.code);
   if (!normalised) return fail();
   const result = await withTransaction(deps.database.db, async (tx) => {
+    if (!(await findUnlockedUserForUpdate(tx, user.id))) throw new AppError('too_many', 'accounts.login.locked');
     if (!(await consumeRecoveryCode(tx, user.id, hashRecoveryCode(normalised), new Date()))) return undefined;
     await updateUser(tx, user.id, { failedLogins: 0, lastLoginAt: new Date() });
     const remaining = await countUnusedRecoveryCodes(tx, user.id);

@@ -61,14 +61,49 @@ export async function updateUserIfVersion(db: DbOrTx, id: string, version: numbe
   return row;
 }
 
-/** Records an accepted TOTP step only if it is newer than the last one (no replay, even in a race). */
+/**
+ * Records an accepted TOTP step only if it is newer than the last one (no replay, even in a race)
+ * and the account is not locked (a lock set by a concurrent failed attempt wins).
+ */
 export async function acceptTotpStep(db: DbOrTx, id: string, step: number): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ totpLastStep: step, failedLogins: 0, lastLoginAt: new Date() })
-    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), sql`${users.totpLastStep} < ${step}`)))
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), sql`${users.totpLastStep} < ${step}`), notLocked()))
     .returning({ id: users.id });
   return rows.length === 1;
+}
+
+/** The account is not locked now (SQL condition, evaluated on the row as it is when written). */
+function notLocked(): SQL {
+  return or(isNull(users.lockedUntil), sql`${users.lockedUntil} <= now()`)!;
+}
+
+/**
+ * Counts one failed password or code in a single statement, so that attempts arriving together all
+ * count (a read-then-write would let a burst of guesses overwrite each other's count). The
+ * `max`-th failure in a row locks the account until `lockUntil` and starts the count again.
+ * Returns whether this failure locked the account.
+ */
+export async function recordFailedLogin(db: DbOrTx, id: string, max: number, lockUntil: Date): Promise<{ failed: number; locked: boolean }> {
+  const reached = sql`${users.failedLogins} + 1 >= ${max}`;
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reached} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, id))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  const locked = !!row && row.failedLogins === 0 && row.lockedUntil?.getTime() === lockUntil.getTime();
+  return { failed: locked ? max : (row?.failedLogins ?? 0), locked };
+}
+
+/** Opens the user row for a successful sign-in step: undefined when the account is locked meanwhile. */
+export async function findUnlockedUserForUpdate(db: DbOrTx, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(and(eq(users.id, id), notLocked())).limit(1).for('update');
+  return row;
 }
 
 /** Active administrators other than `exceptId`, locked until the transaction ends. */
