@@ -220,10 +220,11 @@ function removeRow(values: FormValues, spec: string): FormValues {
   return { ...values, [section]: { ...values[section], [table]: rows.filter((r) => (r as { _id?: string })._id !== rowId) } };
 }
 
-/** Field paths (section.field) whose values differ. */
+/** Field paths (section.field) whose values differ; an empty answer (no rows, "", nothing chosen) equals no answer. */
 export function changedFields(def: FormDef, a: FormValues, b: FormValues): string[] {
   const out: string[] = [];
-  for (const s of def.sections) for (const f of s.fields) if (JSON.stringify(a[s.id]?.[f.id] ?? null) !== JSON.stringify(b[s.id]?.[f.id] ?? null)) out.push(`${s.id}.${f.id}`);
+  const canonical = (v: unknown) => JSON.stringify(v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) ? null : v);
+  for (const s of def.sections) for (const f of s.fields) if (canonical(a[s.id]?.[f.id]) !== canonical(b[s.id]?.[f.id])) out.push(`${s.id}.${f.id}`);
   return out;
 }
 
