@@ -16,9 +16,21 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   reply.clearCookie(cookieNames(config.tls).session, { path: '/' });
 }
 
-/** A redirect target from a form or query: only local paths, never another site. */
+const RETURN_BASE = 'https://return-to.invalid';
+
+/**
+ * A redirect target from a form or query: only local paths, never another site. Printable ASCII
+ * only: browsers drop tabs and line breaks from a Location (so "/<TAB>/evil.example" would become
+ * "//evil.example", another site), and other characters cannot be sent in a header at all. The
+ * links the app makes (encodeURIComponent of the request URL) are always printable ASCII.
+ */
 export function safeReturnTo(value: unknown, fallback: string): string {
-  if (typeof value !== 'string') return fallback;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.length > 500) return fallback;
+  if (typeof value !== 'string' || value.length > 500) return fallback;
+  if (!/^\/[\x21-\x7e]*$/.test(value) || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  try {
+    if (new URL(value, RETURN_BASE).origin !== RETURN_BASE) return fallback;
+  } catch {
+    return fallback;
+  }
   return value;
 }

@@ -138,6 +138,30 @@ describe('sessions', () => {
   });
 });
 
+describe('where sign-in leads', () => {
+  /** Where a browser would go: it drops tabs and line breaks from a URL before resolving it. */
+  const landing = (location: string) => new URL(location.replace(/[\t\n\r]/g, ''), 'https://platform.example').origin;
+
+  it('never to another site, and a strange returnTo never breaks the page', async () => {
+    const user = await createUser(t.database, { role: 'committee_member', committeeId: 'article5' });
+    const attempts = ['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\r/evil.example', '/\u3000/evil.example', 'https://evil.example', '/ /evil.example'];
+    for (const returnTo of attempts) {
+      const shown = await agentAt(t.app).get(`/en/login?returnTo=${encodeURIComponent(returnTo)}`);
+      expect(shown.status, JSON.stringify(returnTo)).toBe(200);
+      const a = agentAt(t.app);
+      await a.get('/en/login');
+      const res = await a.post('/en/login', { email: user.email, password: TEST_PASSWORD, returnTo });
+      expect(res.status, JSON.stringify(returnTo)).toBe(303);
+      expect(landing(res.location!), `${JSON.stringify(returnTo)} → ${JSON.stringify(res.location)}`).toBe('https://platform.example');
+      expect(res.location, JSON.stringify(returnTo)).toBe('/en/');
+    }
+    // A real local path is kept.
+    const a = agentAt(t.app);
+    await a.get('/en/login');
+    expect((await a.post('/en/login', { email: user.email, password: TEST_PASSWORD, returnTo: '/en/reports?year=2020' })).location).toBe('/en/reports?year=2020');
+  });
+});
+
 /* ------------------------------------------------------------------------------------------ */
 
 /** The routes whose forms are multipart (file uploads). */
