@@ -540,6 +540,28 @@ describe('authorisation sweep', () => {
   }, 120_000);
 });
 
+describe('staff among themselves', () => {
+  it('ISU staff cannot edit, disable or create administrators or other ISU staff (403, nothing written, logged)', async () => {
+    const adminId = people.get('admin')!.id;
+    const otherIsu = await createUser(t.database, { role: 'isu_staff' });
+    const attempts: [string, Prepared][] = [
+      [`/en/admin/users/${adminId}`, { body: { name: 'Demoted', role: 'state_preparer', stateIso2: 'SN', committeeId: '', locale: 'en', organisation: '', version: '1' } }],
+      [`/en/admin/users/${adminId}/disable`, {}],
+      [`/en/admin/users/${otherIsu.id}/disable`, {}],
+      [`/en/admin/users/${otherIsu.id}`, { body: { name: 'Renamed', role: 'isu_staff', stateIso2: '', committeeId: '', locale: 'en', organisation: '', version: '1' } }],
+      ['/en/admin/users/new', { body: { name: 'New Admin', email: `new.admin.${Date.now()}@test.example.org`, role: 'admin', stateIso2: '', committeeId: '', locale: 'en', organisation: '' } }],
+      ['/en/admin/states/new', { body: { iso2: 'XT', iso3: 'XTT', nameAr: 'x', nameZh: 'x', nameEn: 'x', nameFr: 'x', nameRu: 'x', nameEs: 'x', region: 'europe', reportingLanguage: 'en', consentType: 'accession', consentDate: '2025-01-10' } }],
+    ];
+    for (const [path, p] of attempts) {
+      const before = await fingerprint();
+      const a = await send('isu', 'POST', path, p);
+      expect(a.status, path).toBe(403);
+      expect(logProblems('isu', path, a), path).toEqual([]);
+      expect(changedTables(before, await fingerprint()), path).toEqual([]);
+    }
+  });
+});
+
 /*
  * H4. Refusals that hide a record's existence (404: another State's draft asked for by id, in the
  * pages and the API) are not logged: server.tsx logs "access denied" for 403 only, and a 404 for a
