@@ -184,10 +184,11 @@ function linksIn(f: Fetched): string[] {
 function probesOf(p: Planted): string[] {
   const id = p.report.id;
   const base = `/en/reports/${id}`;
+  // Other versions only where there are several (a draft's planted row is as of its creation).
+  const several = p.report.currentVersionNo >= 1 || p.report.publishedVersionNo !== null;
   const urls = [
     base,
-    `${base}?version=1`,
-    `${base}?version=2`,
+    ...(several ? [`${base}?version=1`, `${base}?version=2`, `${base}/export.json?version=1`, `/api/v1/reports/${id}?version=1`, `/api/v1/reports/${id}?version=2`] : []),
     `${base}/edit`,
     `${base}/check`,
     `${base}/submitted`,
@@ -199,13 +200,10 @@ function probesOf(p: Planted): string[] {
     `${base}/compare?with=previous-year`,
     `${base}/export.pdf`,
     `${base}/export.json`,
-    `${base}/export.json?version=1`,
     `${base}/export.xlsx`,
     `${base}/export.csv.zip`,
     `/en/reports/bulk/${p.report.year}.zip`,
     `/api/v1/reports/${id}`,
-    `/api/v1/reports/${id}?version=1`,
-    `/api/v1/reports/${id}?version=2`,
     `/api/v1/reports/${id}/draft`,
     `/api/v1/reports/${id}/comments`,
     `/api/v1/reports/${id}/check`,
