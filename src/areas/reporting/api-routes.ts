@@ -20,7 +20,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, conflict, forbidden, isAppError, notFound } from '../../platform/errors.ts';
 import type { FormDef, Issue } from '../../platform/forms/definition.ts';
 import { englishText, valueIssuesFromZod, valuesForDefinition } from '../../platform/forms/zod-schema.ts';
-import { zodErrorMap } from '../../platform/http/forms.ts';
+import { MAX_LISTED_ERRORS, shownKey, unknownKeyMessage, userText, zodErrorMap } from '../../platform/http/forms.ts';
 import type { Principal } from '../accounts/index.ts';
 import { listStates, findState, type LocalizedText } from '../states/index.ts';
 import {
@@ -106,11 +106,14 @@ class BodyErrors extends Error {
   }
 }
 
-function zodErrors(error: z.ZodError): ErrorItem[] {
+/** The errors of a failed parse, one per unknown key, at most MAX_LISTED_ERRORS. */
+function zodErrors(error: z.ZodError, locale: string): ErrorItem[] {
   const out: ErrorItem[] = [];
   for (const issue of error.issues) {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-    for (const k of keys) out.push({ path: [...issue.path, ...(k === undefined ? [] : [k])].map(String).join('.'), message: issue.message });
+    if (out.length >= MAX_LISTED_ERRORS) break;
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys.slice(0, MAX_LISTED_ERRORS - out.length)) out.push({ path: [...issue.path, shownKey(k)].map(String).join('.'), message: unknownKeyMessage(locale, k) });
+    } else out.push({ path: issue.path.map(String).join('.'), message: issue.message });
   }
   return out;
 }
@@ -118,8 +121,13 @@ function zodErrors(error: z.ZodError): ErrorItem[] {
 /** Parses a body or query with a schema; failures are 400 `request.invalid` with translated errors. */
 function parse<S extends z.ZodType>(schema: S, input: unknown, req: FastifyRequest): z.output<S> {
   const r = schema.safeParse(input, { error: zodErrorMap(req.locale) });
-  if (!r.success) throw new BodyErrors(400, 'request.invalid', zodErrors(r.error));
+  if (!r.success) throw new BodyErrors(400, 'request.invalid', zodErrors(r.error, req.locale));
   return r.data;
+}
+
+/** Text as the pages keep it: no NUL or other control characters, no bidi overrides (platform/http/forms.ts). */
+function multiline(text: string): string {
+  return userText(text, { multiline: true });
 }
 
 function requireToken(req: FastifyRequest, reply: FastifyReply): Principal {
@@ -444,9 +452,9 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
       const r = schemaOf(def).saveBody.safeParse(req.body, { error: zodErrorMap(req.locale) });
       if (!r.success) {
         const envelope = r.error.issues.filter((i) => i.path[0] !== 'values');
-        if (envelope.length) throw new BodyErrors(400, 'request.invalid', zodErrors(r.error));
+        if (envelope.length) throw new BodyErrors(400, 'request.invalid', zodErrors(r.error, req.locale));
         const valueError = new z.ZodError(r.error.issues.map((i) => ({ ...i, path: i.path.slice(1) })));
-        const errors = valueIssuesFromZod(def, valueError).map((i) => ({ path: `values${i.path ? `.${i.path}` : ''}`, message: i.key ? req.tr.t(i.key, i.values) : i.zodMessage }));
+        const errors = valueIssuesFromZod(def, valueError, req.locale).map((i) => ({ path: `values${i.path ? `.${i.path}` : ''}`, message: i.key ? req.tr.t(i.key, i.values) : i.zodMessage }));
         throw new BodyErrors(422, 'form.invalid', errors);
       }
       const input = r.data as { version: number; values: Record<string, Record<string, unknown>>; completed?: boolean };
@@ -540,8 +548,8 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
           expectedVersion: body.version,
           visibility: body.visibility,
           declaration: body.declaration,
-          explanations: body.explanations ?? {},
-          reason: body.reason,
+          explanations: Object.fromEntries(Object.entries(body.explanations ?? {}).map(([k, v]) => [k, multiline(v)])),
+          reason: body.reason === undefined ? undefined : multiline(body.reason),
         });
       } catch (e) {
         if (!isAppError(e) || e.kind !== 'validation') throw e;
@@ -587,7 +595,7 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
       const body = parse(commentBody, req.body, req);
       const formId = body.formId ?? null;
       if (formId !== null && !getFormDef(report.formatVersion, formId)) throw new BodyErrors(400, 'request.invalid', [{ path: 'formId', message: req.tr.t('errors.not_found') }]);
-      const row = await addComment(deps, req.actor, user, { reportId: report.id, formId, body: body.body });
+      const row = await addComment(deps, req.actor, user, { reportId: report.id, formId, body: multiline(body.body) });
       return privateJson(reply).code(201).send(commentToJson(row));
     });
 
@@ -637,7 +645,7 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
       if (bad >= 0) throw new BodyErrors(400, 'request.invalid', [{ path: `comments.${bad}.formId`, message: req.tr.t('errors.not_found') }]);
       let updated: ReportRow;
       try {
-        updated = await returnForClarification(deps, req.actor, user, { reportId: report.id, expectedVersion: body.version, comments: body.comments.map((c) => ({ formId: c.formId ?? null, body: c.body })) });
+        updated = await returnForClarification(deps, req.actor, user, { reportId: report.id, expectedVersion: body.version, comments: body.comments.map((c) => ({ formId: c.formId ?? null, body: multiline(c.body) })) });
       } catch (e) {
         if (isAppError(e) && e.code === 'report.comment_required') throw new BodyErrors(422, e.code, [{ path: 'comments', message: req.tr.t(`errors.${e.code}`) }]);
         throw e;

@@ -43,7 +43,7 @@ const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.
 export const article5FormSchema = z.object({
   deadline: requiredDate,
   status: z.enum(ARTICLE5_STATUSES, { error: 'states.form.choose' }),
-  note: optionalText(1000),
+  note: optionalText(1000, { multiline: true }),
   toVerify: checkbox,
 });
 export type Article5Form = z.output<typeof article5FormSchema>;
@@ -59,7 +59,7 @@ const membershipFields = {
   consentDate: requiredDate,
   /** Empty: computed from the consent date. */
   eifDate: optionalDate,
-  note: optionalText(1000).transform((v) => v ?? null),
+  note: optionalText(1000, { multiline: true }).transform((v) => v ?? null),
 };
 
 export const membershipFormSchema = z

@@ -48,11 +48,12 @@ export function detectFileType(buf: Buffer): DetectedType | undefined {
 
 /** A file name safe to show and to send back: no path, no control or bidi characters. */
 export function safeFilename(name: string, ext: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
+  const cleaned = (name.split(/[\\/]/).pop() ?? '')
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>:|?*]/g, '')
-    .trim()
-    .slice(0, 150);
+    .trim();
+  // At most 150 characters, counted by code point: a surrogate pair is never cut in half.
+  const base = [...cleaned].slice(0, 150).join('');
   const stem = base.replace(/\.[A-Za-z0-9]{1,8}$/, '') || 'file';
   return `${stem}.${ext}`;
 }

@@ -19,14 +19,23 @@ export const DEFAULT_NARRATIVE_MAX = 20_000;
 export const DEFAULT_MAX_ROWS = 500;
 export const COUNT_MAX = 1_000_000_000_000; // one trillion: above anything real (m², mines, people)
 
-/** Removes characters that hide or reorder text (bidi overrides, C0 controls) and normalises pasted text. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Removes characters that hide or reorder text (bidi overrides, zero-width space, BOM) and control
+ * characters (C0 but tab and line feed, DEL, C1: PostgreSQL cannot store NUL, XML — so XLSX — has
+ * no place for the others), and normalises pasted text: NFC, every line break (CR LF, CR, NEL,
+ * U+2028/2029) to \n. Half a surrogate pair (JSON can carry one; it is no character) becomes
+ * U+FFFD, as it would on its way to the database anyway.
+ */
 export function cleanText(input: string): string {
   return input
+    .replace(LONE_SURROGATE, '\ufffd')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u202a-\u202e\u2066-\u2069\u200b\ufeff]/g, '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[\u2028\u2029]/g, '\n');
+    .replace(/[\u0085\u2028\u2029]/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 export function newRowId(): string {
@@ -68,7 +77,9 @@ function readScalar(f: ScalarFieldDef, path: string, get: Source, out: ParsedSub
     case 'narrative': {
       const s = str(rawValue);
       if (s === undefined) return null;
-      const text = cleanText(f.type === 'text' ? s.replace(/\n+/g, ' ') : s).trim();
+      // One-line text: line breaks of any kind (CR, U+2028 too) become spaces, after cleaning turned them into \n.
+      const cleaned = cleanText(s);
+      const text = (f.type === 'text' ? cleaned.replace(/\n+/g, ' ') : cleaned).trim();
       const max = f.maxLength ?? (f.type === 'text' ? DEFAULT_TEXT_MAX : DEFAULT_NARRATIVE_MAX);
       if (text.length > max) {
         out.raw[path] = text;

@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import { PEOPLE_CELLS, textOf, type FieldDef, type FormDef, type FormValues, type ScalarFieldDef, type TableFieldDef, type Text } from './definition.ts';
 import { COUNT_MAX, DEFAULT_MAX_ROWS, DEFAULT_NARRATIVE_MAX, DEFAULT_TEXT_MAX } from './values.ts';
+import { MAX_LISTED_ERRORS, shownKey, unknownKeyMessage } from '../http/forms.ts';
 
 export const ROW_ID_PATTERN = /^[A-Za-z0-9_-]{1,24}$/;
 const REFERENCE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -171,11 +172,13 @@ function locate(def: FormDef, path: PropertyKey[]): Located {
  * Turns a failed parse of formValuesSchema(def) into one issue per problem, keyed to the
  * engine's messages (`forms.errors.*`) where the field's type says which one applies.
  */
-export function valueIssuesFromZod(def: FormDef, error: z.ZodError): ValueIssue[] {
+export function valueIssuesFromZod(def: FormDef, error: z.ZodError, locale = 'en'): ValueIssue[] {
   const out: ValueIssue[] = [];
   for (const issue of error.issues) {
+    if (out.length >= MAX_LISTED_ERRORS) break;
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) out.push({ path: [...issue.path, k].map(String).join('.'), zodMessage: issue.message });
+      // One message per key (Zod's names them all), and only the first keys of a flood of them.
+      for (const k of issue.keys.slice(0, MAX_LISTED_ERRORS - out.length)) out.push({ path: [...issue.path, shownKey(k)].map(String).join('.'), zodMessage: unknownKeyMessage(locale, k) });
       continue;
     }
     const path = issue.path.map(String).join('.');

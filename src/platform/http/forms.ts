@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import type { Translator } from '../i18n/messages.ts';
+import { cleanText } from '../forms/values.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -22,6 +23,29 @@ const ZOD_LOCALES: Record<string, () => { localeError: z.core.$ZodErrorMap }> = 
 
 export function zodErrorMap(locale: string): z.core.$ZodErrorMap {
   return (ZOD_LOCALES[locale] ?? z.locales.en)().localeError;
+}
+
+/**
+ * A request lists at most this many errors. A body can name thousands of unknown fields; listing
+ * each is useless to the client and costs the server memory and time in proportion.
+ */
+export const MAX_LISTED_ERRORS = 100;
+
+/** Unknown keys are shown up to this length (a key can be as long as the body). */
+const MAX_KEY_SHOWN = 100;
+
+export function shownKey(key: string): string {
+  return key.length > MAX_KEY_SHOWN ? `${[...key.slice(0, MAX_KEY_SHOWN)].join('')}…` : key;
+}
+
+/**
+ * Zod's message for one unknown key, in the request's language. Zod's own message for an
+ * `unrecognized_keys` issue names every unknown key: repeated for each key, the errors of a body
+ * with n unknown keys would grow with n² (a 240 KB body took minutes and crashed the reply).
+ */
+export function unknownKeyMessage(locale: string, key: string): string {
+  const m = zodErrorMap(locale)({ code: 'unrecognized_keys', keys: [shownKey(key)], input: undefined, path: [] } as unknown as Parameters<z.core.$ZodErrorMap>[0]);
+  return typeof m === 'string' ? m : (m?.message ?? shownKey(key));
 }
 
 /** Turns a parse failure into one translated message per field (the first issue wins). */
@@ -43,12 +67,26 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown, tr: Tra
   return { ok: false, errors: issuesToFieldErrors(result.error, tr), values };
 }
 
-/** A trimmed text field with a maximum length; empty becomes undefined. */
-export const optionalText = (max: number) =>
+/**
+ * Typed text as it is kept: cleaned like form answers (no NUL or other control characters, no
+ * bidi overrides, NFC), one line unless `multiline` (line breaks become spaces, as a one-line input
+ * would show them), trimmed.
+ */
+export function userText(v: string, opts: { multiline?: boolean } = {}): string {
+  const cleaned = cleanText(v);
+  return (opts.multiline ? cleaned : cleaned.replace(/\n+/g, ' ')).trim();
+}
+
+/** A cleaned, trimmed text field with a maximum length; empty becomes undefined. */
+export const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v),
+    (v) => {
+      if (typeof v !== 'string') return v;
+      const text = userText(v, opts);
+      return text === '' ? undefined : text;
+    },
     z.string().max(max).optional(),
   );
 
-export const requiredText = (max: number, requiredKey = 'common.errors.required') =>
-  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string({ error: requiredKey }).min(1, { error: requiredKey }).max(max));
+export const requiredText = (max: number, requiredKey = 'common.errors.required', opts: { multiline?: boolean } = {}) =>
+  z.preprocess((v) => (typeof v === 'string' ? userText(v, opts) : v), z.string({ error: requiredKey }).min(1, { error: requiredKey }).max(max));
