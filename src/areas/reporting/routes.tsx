@@ -450,9 +450,9 @@ export function registerReportingRoutes(deps: AppDeps) {
     const reportPages = new PageCache({ freshMs: PUBLIC_PAGE_FRESH_MS, max: 1000 });
     app.get('/:locale/reports/:id', async (req: Req, reply) => {
       const key = anonymousReader(req) && /^[^?]*(\?version=\d{1,6})?$/.test(req.url) ? req.url : undefined;
-      const quick = key ? reportPages.fresh(key) : undefined;
+      const generation = currentGeneration(req);
+      const quick = key ? reportPages.fresh(key, generation) : undefined;
       if (quick) return sendCachedPage(req, reply, quick);
-      const generation = currentGeneration();
       const { report, state, name } = await loadReport(req);
       const internal = canViewSubmitted(req.user, report);
       const publicOk = canViewPublished(req.user, report);

@@ -34,11 +34,20 @@ export interface CachedPage {
 /** How long a confirmed public page is served without asking the database (the default). */
 export const PUBLIC_PAGE_FRESH_MS = 10_000;
 
-let writeGeneration = 0;
+/** Counts the writes through one app instance (server.tsx bumps it; see isPageChangingWrite). */
+export interface WriteClock {
+  generation: number;
+}
 
-/** A write went through this instance: every cached page checks the database on its next request. */
-export function noteWrite(): void {
-  writeGeneration++;
+declare module 'fastify' {
+  interface FastifyInstance {
+    writeClock: WriteClock;
+  }
+}
+
+/** The instance's write generation: take it before reading what a page is built from. */
+export function currentGeneration(req: FastifyRequest): number {
+  return req.server.writeClock.generation;
 }
 
 /** Whether a finished request counts as a write that may change public pages (see noteWrite). */
@@ -83,9 +92,9 @@ export class PageCache {
   }
 
   /** The page if it was confirmed within the freshness window and nothing was written since. */
-  fresh(key: string, now = Date.now()): CachedPage | undefined {
+  fresh(key: string, generation: number, now = Date.now()): CachedPage | undefined {
     const hit = this.entries.get(key);
-    return hit && hit.generation === writeGeneration && now - hit.checkedAt < this.freshMs ? hit : undefined;
+    return hit && hit.generation === generation && now - hit.checkedAt < this.freshMs ? hit : undefined;
   }
 
   /** The page if it was built from `stamp`; it is then confirmed current for another window. */
@@ -133,11 +142,6 @@ export class PageCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-/** The instance's write generation: take it before reading what a page is built from. */
-export function currentGeneration(): number {
-  return writeGeneration;
 }
 
 /** True when the request's If-None-Match matches the ETag. */
@@ -193,9 +197,9 @@ export function anonymousReader(req: FastifyRequest): boolean {
 export async function servePublicPage(req: FastifyRequest, reply: FastifyReply, cache: PageCache, build: () => Promise<VNode>, cacheable = true): Promise<FastifyReply> {
   const key = req.url;
   if (!cacheable || !anonymousReader(req) || cache.isPersonal(key) || key.length > 300) return reply.page(await build());
-  const hit = cache.fresh(key);
+  const generation = currentGeneration(req);
+  const hit = cache.fresh(key, generation);
   if (hit) return sendCachedPage(req, reply, hit);
-  const generation = currentGeneration();
   let mine: string | undefined;
   const page = await cache.once(key, async () => {
     const { html, shared } = reply.renderShared(await build());

@@ -26,7 +26,7 @@ import { findSession, type SessionPolicy } from '../auth/sessions.ts';
 import { MessagePage } from '../views/layout.tsx';
 import { csrfTokenFor, newCsrfCookieValue, verifyCsrf } from './csrf.ts';
 import { decorateRender, pageContext, renderPage, renderShared, type RenderDeps } from './render.tsx';
-import { isPageChangingWrite, noteWrite } from './page-cache.ts';
+import { isPageChangingWrite, type WriteClock } from './page-cache.ts';
 import type { CurrentUser, NavItem } from './types.ts';
 import './types.ts';
 
@@ -313,8 +313,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   });
 
   // A write through this instance makes its cached public pages check the database (page-cache.ts).
+  const writeClock: WriteClock = { generation: 0 };
+  app.decorate('writeClock', writeClock);
   app.addHook('onSend', (req, reply, payload, done) => {
-    if (req.method !== 'GET' && isPageChangingWrite(req, reply.statusCode)) noteWrite();
+    if (req.method !== 'GET' && isPageChangingWrite(req, reply.statusCode)) writeClock.generation++;
     done(null, payload);
   });
 
