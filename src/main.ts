@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { seedAll } from './seed.ts';
 import { createBackgroundJobs } from './platform/jobs/platform-jobs.ts';
 import { warmUpPdf } from './platform/exports/typst.ts';
+import { scheduleComplianceTasks } from './areas/compliance/index.ts';
 
 const config = loadConfig();
 await ensureClientBundle();
@@ -14,11 +15,13 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
 await runMigrations(database);
 const seeded = await seedAll(database, { demo: config.demoMode });
 
-const { app } = await buildApp({ config, database });
+const { app, deps } = await buildApp({ config, database });
 await app.listen({ port: config.port, host: config.host });
 
 // Background jobs (e-mail delivery, scheduled tasks) in this instance unless JOBS_ENABLED=false.
 const jobs = createBackgroundJobs({ config, database, log: app.log.child({ component: 'jobs' }) });
+// Areas' scheduled tasks on the same runner: Article 7 reminders (daily).
+scheduleComplianceTasks(jobs.runner, deps);
 jobs.startIfEnabled();
 // Load the PDF fonts now rather than on the first download.
 warmUpPdf();
