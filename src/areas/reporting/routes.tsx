@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, isAppError, notFound } from '../../platform/errors.ts';
+import { userText } from '../../platform/http/forms.ts';
 import type { References } from '../../platform/forms/render.tsx';
 import { isStaff, type Principal } from '../accounts/index.ts';
 import { findState, listStates, stateName } from '../states/index.ts';
@@ -59,6 +60,9 @@ type Req = FastifyRequest<{ Params: { locale: string; id: string; form: string }
 
 const FLASHES = new Set(['saved', 'completed', 'unchanged', 'not_applicable', 'submitted', 'acknowledged', 'published', 'returned', 'correction', 'comment', 'created']);
 const flashOf = (q: Record<string, string | undefined>) => (q.flash && FLASHES.has(q.flash) ? q.flash : undefined);
+
+/** Typed multi-line text as every text field keeps it (no NUL, controls or bidi overrides; trimmed). */
+const multiline = (v: unknown) => (typeof v === 'string' ? userText(v, { multiline: true }) : v);
 
 function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
   return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
@@ -285,7 +289,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=not_applicable`, 303);
     });
 
-    const commentSchema = z.object({ body: z.string().trim().min(1, { error: 'reporting.thread.body_required' }).max(5000) });
+    const commentSchema = z.object({ body: z.preprocess(multiline, z.string().min(1, { error: 'reporting.thread.body_required' }).max(5000)) });
     app.post('/:locale/reports/:id/forms/:form/comments', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
       const parsed = commentSchema.safeParse(req.body);
@@ -311,7 +315,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       _version: z.coerce.number().int().min(1),
       visibility: z.enum(['public', 'restricted'], { error: 'reporting.check.visibility_required' }),
       declaration: z.literal('on').optional(),
-      reason: z.string().max(2000).optional(),
+      reason: z.preprocess(multiline, z.string().max(2000).optional()),
     });
     app.post('/:locale/reports/:id/submit', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
@@ -319,7 +323,15 @@ export function registerReportingRoutes(deps: AppDeps) {
       const parsed = submitSchema.safeParse(body);
       if (!parsed.success) return renderCheck(req, reply, { visibility: req.tr.t('reporting.check.visibility_required') }, body, 422);
       const explanations: Record<string, string> = {};
-      for (const [k, v] of Object.entries(body)) if (k.startsWith('explain.') && typeof v === 'string') explanations[k.slice('explain.'.length)] = v.slice(0, 2000);
+      const tooLong: Record<string, string> = {};
+      for (const [k, v] of Object.entries(body)) {
+        if (!k.startsWith('explain.') || typeof v !== 'string') continue;
+        const text = userText(v, { multiline: true });
+        // Refused when too long, never cut short.
+        if (text.length > 2000) tooLong[k] = req.tr.t('forms.errors.too_long', { max: 2000 });
+        explanations[k.slice('explain.'.length)] = text;
+      }
+      if (Object.keys(tooLong).length) return renderCheck(req, reply, tooLong, body, 422);
       try {
         await submitReport(deps, req.actor, req.user, {
           reportId: req.params.id,
@@ -402,12 +414,15 @@ export function registerReportingRoutes(deps: AppDeps) {
       if (!report) throw notFound();
       const format = getFormat(report.formatVersion)!;
       const comments: { formId: string | null; body: string }[] = [];
-      const general = body['comment._report'];
-      if (typeof general === 'string' && general.trim()) comments.push({ formId: null, body: general });
-      for (const f of format.forms) {
-        const v = body[`comment.${f.id}`];
-        if (typeof v === 'string' && v.trim()) comments.push({ formId: f.id, body: v });
+      const tooLong: Record<string, string> = {};
+      for (const formId of [null, ...format.forms.map((f) => f.id)]) {
+        const name = `comment.${formId ?? '_report'}`;
+        const v = body[name];
+        const text = typeof v === 'string' ? userText(v, { multiline: true }) : '';
+        if (text.length > 5000) tooLong[name] = req.tr.t('forms.errors.too_long', { max: 5000 });
+        else if (text) comments.push({ formId, body: text });
       }
+      if (Object.keys(tooLong).length) return renderReview(req, reply, tooLong, 422);
       if (!comments.length) return renderReview(req, reply, { 'comment._report': req.tr.t('errors.report.comment_required') }, 422);
       await returnForClarification(deps, req.actor, req.user, { reportId: report.id, expectedVersion: version.data._version, comments });
       return reply.redirect(`/${req.locale}/reports/${report.id}/review?flash=returned`, 303);

@@ -64,7 +64,7 @@ export function ReviewPage({ report, stateName, version, forms, references, comm
             <p>{t('reporting.review.return_intro')}</p>
             <TextArea name="comment._report" label={t('reporting.tasks.whole_report')} rows={2} maxLength={5000} error={errors?.['comment._report']} />
             {forms.map((f) => (
-              <TextArea key={f.id} name={`comment.${f.id}`} label={textOf(f.title, locale, t)} rows={2} maxLength={5000} />
+              <TextArea key={f.id} name={`comment.${f.id}`} label={textOf(f.title, locale, t)} rows={2} maxLength={5000} error={errors?.[`comment.${f.id}`]} />
             ))}
             <Button variant="warning">{t('reporting.review.return')}</Button>
           </PostForm>
