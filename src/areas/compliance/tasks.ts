@@ -16,6 +16,6 @@ export function scheduleComplianceTasks(runner: JobRunner, deps: ReminderDeps): 
   return runner.schedule(REMINDERS_TASK, REMINDERS_AT, async (ctx) => {
     // The slot's day (UTC) is "today" for the evaluation: the runner's clock decides.
     const r = await sendDueReminders({ ...deps, database: ctx.database }, ctx.actor, { today: ctx.slot.slice(0, 10), trigger: 'schedule' });
-    return `${r.due} reminder steps due, ${r.queued} e-mails queued, ${r.alreadyQueued} already queued${r.withoutContacts.length ? `, no focal point for ${r.withoutContacts.join(' ')}` : ''}`;
+    return `${r.due} reminder steps due, ${r.queued} e-mails queued, ${r.alreadyQueued} already queued, ${r.withoutContacts.length} States without an active focal point`;
   });
 }
