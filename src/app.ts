@@ -17,6 +17,7 @@ import { registerStatesRoutes, statesNavigation } from './areas/states/index.ts'
 import { adminNavigation, registerAdminRoutes } from './areas/admin/index.ts';
 import { registerSiteRoutes } from './areas/site/routes.tsx';
 import { registerReportingRoutes, reportingNavigation } from './areas/reporting/index.ts';
+import { plansNavigation, registerPlansRoutes } from './areas/plans/index.ts';
 import { complianceNavigation, registerComplianceRoutes } from './areas/compliance/index.ts';
 
 export interface BuildAppOptions {
@@ -48,6 +49,7 @@ export async function buildApp(opts: BuildAppOptions) {
     ...reportingNavigation(req),
     ...complianceNavigation(req),
     ...statesNavigation(req),
+    ...plansNavigation(req),
     ...accountsNavigation(req),
     ...adminNavigation(req),
   ];
@@ -70,7 +72,7 @@ export async function buildApp(opts: BuildAppOptions) {
         version: '1',
         description: 'Public data on States Parties and their Article 7 reports; personal API tokens give a State what it can do in the interface.',
       }),
-    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerComplianceRoutes(deps), registerAdminRoutes(deps)],
+    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerPlansRoutes(deps), registerComplianceRoutes(deps), registerAdminRoutes(deps)],
     pseudoLocale: opts.pseudoLocale ?? false,
     ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
   });

@@ -3,11 +3,13 @@ import type { Database } from './platform/db/client.ts';
 import { seedStates } from './areas/states/index.ts';
 import { seedDemoReports, seedMineTypes } from './areas/reporting/index.ts';
 import { seedDemoUsers } from './areas/accounts/demo-users.ts';
+import { seedActionPlans } from './areas/plans/index.ts';
 import { seedReminderRules } from './areas/compliance/index.ts';
 
 export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedStates(database.db);
   await seedMineTypes(database.db);
+  await seedActionPlans(database.db);
   await seedReminderRules(database.db);
   const demoLogins = opts.demo ? await seedDemoUsers(database.db) : [];
   if (opts.demo) await seedDemoReports(database);

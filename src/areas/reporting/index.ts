@@ -5,3 +5,4 @@ export { seedDemoReports } from './demo-reports.ts';
 export { obligationsOf, initialObligation, annualObligation, type Obligation } from './report.ts';
 /** Read-only use by other areas' read models (compliance): the report rows and their submitted versions. */
 export { reports as reportsTable, reportVersions as reportVersionsTable } from './schema.ts';
+export { CURRENT_FORMAT, getFormat, type ReportingFormat } from './formats.ts';

@@ -99,7 +99,7 @@ interface ScalarProps {
   compact?: boolean;
 }
 
-function Shell({ id, label, hint, error, children, unit }: { id: string; label: string; hint?: string; error?: string | undefined; children: ComponentChildren; unit?: string }) {
+function Shell({ id, label, hint, error, children, unit }: { id: string; label: string; hint?: ComponentChildren; error?: string | undefined; children: ComponentChildren; unit?: string }) {
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label class="field__label" for={id}>
@@ -119,7 +119,7 @@ function Shell({ id, label, hint, error, children, unit }: { id: string; label: 
 }
 
 /** A field's hint and error, with the ids its input's aria-describedby points at. */
-function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+function HintAndError({ id, hint, error }: { id: string; hint?: ComponentChildren; error?: string | undefined }) {
   const { t } = usePage();
   return (
     <>
@@ -138,6 +138,56 @@ function HintAndError({ id, hint, error }: { id: string; hint?: string | undefin
   );
 }
 
+/**
+ * The action-plan actions a field gives evidence for, as links to their pages: "Oslo Action Plan:
+ * #42 #45". The plan names and link texts are the plans area's messages; the links go to
+ * /{locale}/plans/actions/{id}, which leads to the action's page.
+ */
+export function ActionLinks({ actions }: { actions?: string[] | undefined }) {
+  const { t, tr, locale } = usePage();
+  const groups = new Map<string, number[]>();
+  for (const a of actions ?? []) {
+    const m = /^([A-Z][A-Z0-9]{0,9})-([1-9][0-9]{0,2})$/.exec(a);
+    if (m) groups.set(m[1]!, [...(groups.get(m[1]!) ?? []), Number(m[2])]);
+  }
+  if (!groups.size) return null;
+  const msg = (key: string, values: Record<string, string | number>, fallback: string) => (tr.has(key) ? t(key, values) : fallback);
+  return (
+    <span>
+      {[...groups].map(([code, numbers], i) => {
+        const plan = msg(`plans.field_links.plan_${code}`, {}, code);
+        return (
+          <span key={code}>
+            {i ? ' · ' : null}
+            {msg('plans.field_links.label', { plan }, `${plan}:`)}
+            {numbers.map((n) => (
+              <span key={n}>
+                {' '}
+                <a href={`/${locale}/plans/actions/${code}-${n}`}>
+                  <span class="visually-hidden">{plan} </span>
+                  {msg('plans.field_links.action', { number: n }, `#${n}`)}
+                </a>
+              </span>
+            ))}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+/** A field's hint followed by the links to the actions it gives evidence for. */
+function withActionLinks(hint: string | undefined, actions: string[] | undefined): ComponentChildren {
+  if (!actions?.length) return hint;
+  return (
+    <>
+      {hint}
+      {hint ? <br /> : null}
+      <ActionLinks actions={actions} />
+    </>
+  );
+}
+
 function describedBy(id: string, hint: unknown, error: unknown) {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
@@ -149,7 +199,7 @@ export function ScalarEditor({ field, path, value, raw, issues, references }: Sc
   const id = inputId(path);
   const name = `s.${path}`;
   const label = text(field.label) + (field.required ? '' : ` ${t('forms.optional')}`);
-  const hint = field.hint ? text(field.hint) : undefined;
+  const hint = withActionLinks(field.hint ? text(field.hint) : undefined, field.actions);
   const error = messageFor(path, issues, t);
   const common = { id, name, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': describedBy(id, hint, error) };
   switch (field.type) {
@@ -286,7 +336,7 @@ function ChoiceGroup({
   id: string;
   name: string;
   legend: string;
-  hint?: string | undefined;
+  hint?: ComponentChildren;
   error?: string | undefined;
   type: 'radio' | 'checkbox';
   options: { value: string; label: string; checked: boolean }[];
@@ -355,7 +405,7 @@ function PeopleFoot({ totals }: { totals: ReturnType<typeof peopleTotals> }) {
   );
 }
 
-function PeopleEditor({ id, name, path, label, hint, value, raw, issues }: { id: string; name: string; path: string; label: string; hint?: string | undefined; value: PeopleValue; raw: Record<string, string>; issues: Issue[] }) {
+function PeopleEditor({ id, name, path, label, hint, value, raw, issues }: { id: string; name: string; path: string; label: string; hint?: ComponentChildren; value: PeopleValue; raw: Record<string, string>; issues: Issue[] }) {
   const { t, tr } = usePage();
   const totals = peopleTotals(value);
   const errs = issues.filter((i) => i.path.startsWith(`${path}.`));
@@ -612,6 +662,11 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
                               {field.columns.map((c) => (
                                 <th scope="col" key={c.id} class={c.type === 'integer' || c.type === 'decimal' ? 'num' : undefined}>
                                   {text(c.label)}
+                                  {c.actions?.length ? (
+                                    <div class="field__hint">
+                                      <ActionLinks actions={c.actions} />
+                                    </div>
+                                  ) : null}
                                 </th>
                               ))}
                             </tr>
@@ -651,7 +706,14 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
               return (
                 <dl class="summary-list" key={field.id}>
                   <div class="summary-list__row">
-                    <dt class="summary-list__key">{text(field.label)}</dt>
+                    <dt class="summary-list__key">
+                      {text(field.label)}
+                      {field.actions?.length ? (
+                        <div class="field__hint">
+                          <ActionLinks actions={field.actions} />
+                        </div>
+                      ) : null}
+                    </dt>
                     <dd class="summary-list__value">{formatScalar(field, sv[field.id], ctx)}</dd>
                   </div>
                 </dl>
