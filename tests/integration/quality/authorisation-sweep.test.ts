@@ -272,6 +272,15 @@ const RULES: Record<string, Rule> = {
   ),
   'GET /:locale/reports/bulk/:year.zip': { allowed: 'public', prepare: async () => ({ params: { year: '2001.zip' } }) },
 
+  // ---- Compliance: public downloads; the reminder schedule and "run now" are ISU's.
+  'GET /:locale/compliance.csv': { allowed: 'public' },
+  'GET /:locale/compliance/trends.csv': { allowed: 'public' },
+  'POST /:locale/admin/reminders': { allowed: STAFF, prepare: async () => ({ body: { offsetDays: '-45' } }) },
+  'POST /:locale/admin/reminders/:id/disable': { allowed: STAFF, prepare: async () => ({ params: { id: await reminderRule(-60, true) } }) },
+  'POST /:locale/admin/reminders/:id/enable': { allowed: STAFF, prepare: async () => ({ params: { id: await reminderRule(-30, false) } }) },
+  'POST /:locale/admin/reminders/:id/delete': { allowed: STAFF, prepare: async () => ({ params: { id: await reminderRule(99, true) } }) },
+  'POST /:locale/admin/reminders/run': { allowed: STAFF, note: 'Writes its audit event even when no reminder is due.' },
+
   // ---- The JSON API.
   'GET /api/openapi.json': { allowed: 'public' },
   'GET /api/v1/states': { allowed: 'public' },
@@ -336,6 +345,13 @@ const RULES: Record<string, Rule> = {
 };
 
 /* ------------------------------------------------------------------------------------------ */
+
+/** A reminder rule with this offset in the given state (created if missing); returns its id. */
+async function reminderRule(offsetDays: number, enabled: boolean): Promise<string> {
+  await db().execute(sql`insert into compliance_reminder_rules (offset_days, enabled) values (${offsetDays}, ${enabled}) on conflict (offset_days) do update set enabled = excluded.enabled`);
+  const r = (await db().execute(sql`select id::text as id from compliance_reminder_rules where offset_days = ${offsetDays}`)) as unknown as { rows?: { id: string }[] } | { id: string }[];
+  return (Array.isArray(r) ? r : (r.rows ?? []))[0]!.id;
+}
 
 const DOWNLOAD = /\.(csv|json|xlsx|pdf|docx|zip|ics)$/;
 

@@ -39,6 +39,8 @@ function expected(route: string, w: Who): Outcome {
   // A file attached to a report that has been submitted: like the submitted report, committees read it too.
   if (/^\/reports\/:id\/attachments\/:attachment$/.test(p)) return gate(ownState(w) || staff(w) || w === 'committee');
   if (/^\/reports\/:id\/(edit|forms|check|attachments|submitted)\b/.test(p)) return gate(ownState(w) || staff(w));
+  // Reporting compliance, internal view (drafts in progress, reminders sent): committee members and ISU.
+  if (/^\/workspace\/compliance\b/.test(p)) return gate(w === 'committee' || staff(w));
   return 'ok';
 }
 
