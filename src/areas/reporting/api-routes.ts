@@ -49,6 +49,7 @@ import {
   canSubmitReport,
   canViewPublished,
   canViewSubmitted,
+  visibleVersions,
   canViewWorkingCopy,
   isOwnState,
 } from './policy.ts';
@@ -351,7 +352,7 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
         throw notFound();
       }
       const all = await repo.listVersions(db(), report.id);
-      const versions = internal ? all : all.filter((v) => v.publishedAt);
+      const versions = visibleVersions(u, report, all);
       const wanted = q.version ?? (internal ? report.currentVersionNo : report.publishedVersionNo!);
       const version = versions.find((v) => v.versionNo === wanted);
       if (!version) throw notFound();

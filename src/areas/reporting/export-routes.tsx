@@ -88,6 +88,7 @@ export function registerReportExportRoutes(deps: AppDeps) {
     const wanted = raw !== undefined ? Number(raw) : internal ? report.currentVersionNo : report.publishedVersionNo!;
     const version = await repo.findVersion(db(), report.id, wanted);
     if (!version || (!internal && !version.publishedAt)) throw notFound();
+    // A restricted published version: signed-in readers only (canViewVersion), anonymous ones sign in.
     if (!internal && version.visibility === 'restricted' && !req.user) {
       signInRedirect(req, reply);
       return undefined;

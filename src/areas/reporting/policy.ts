@@ -52,10 +52,47 @@ export function canViewSubmitted(u: User, r: ReportLike): boolean {
   return isOwnState(u, r.stateIso2) || isStaff(u) || isCommitteeMember(u);
 }
 
-/** The published version: public reports for everyone, restricted ones for signed-in users. */
+/**
+ * The published version: public reports for everyone, restricted ones for signed-in users.
+ * `visibility` on the report is that of its published version (set at publication).
+ */
 export function canViewPublished(u: User, r: ReportLike): boolean {
   if (r.publishedVersionNo === null) return false;
   return r.visibility === 'public' || !!u;
+}
+
+interface VersionLike {
+  publishedAt: Date | null;
+  visibility: 'public' | 'restricted';
+}
+
+/**
+ * One submitted version: every version for those who read submitted reports; otherwise only
+ * versions that were published, and a restricted one only for signed-in users — a later public
+ * version never opens an earlier restricted one to the public.
+ */
+export function canViewVersion(u: User, r: ReportLike, v: VersionLike): boolean {
+  if (canViewSubmitted(u, r)) return true;
+  return v.publishedAt !== null && (v.visibility === 'public' || !!u);
+}
+
+export function visibleVersions<V extends VersionLike>(u: User, r: ReportLike, versions: V[]): V[] {
+  return versions.filter((v) => canViewVersion(u, r, v));
+}
+
+/**
+ * An attached file: the working copy's readers see every file; other readers only the files of a
+ * version they may read (a file added to a correction in progress stays private until that
+ * correction is submitted and visible to them). Versions list their attachments; for versions
+ * from before they did, a file counts if it existed when the version was submitted (to the second).
+ */
+export function canViewAttachment(u: User, r: ReportLike, attachment: { id: string; createdAt: Date }, versions: (VersionLike & { submittedAt: Date; snapshot: unknown })[]): boolean {
+  if (canViewWorkingCopy(u, r)) return true;
+  return visibleVersions(u, r, versions).some((v) => {
+    const listed = (v.snapshot as { attachments?: unknown } | null)?.attachments;
+    if (Array.isArray(listed)) return listed.includes(attachment.id);
+    return Math.floor(attachment.createdAt.getTime() / 1000) * 1000 <= v.submittedAt.getTime();
+  });
 }
 
 export function canComment(u: User, r: ReportLike): boolean {

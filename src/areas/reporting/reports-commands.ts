@@ -43,13 +43,16 @@ interface FormSnapshot {
 }
 export interface ReportSnapshot {
   forms: Record<string, FormSnapshot>;
+  /** Ids of the report's attachments when the version was submitted (absent in older versions). */
+  attachments?: string[];
 }
 
-export function snapshotOf(forms: ReportFormRow[]): ReportSnapshot {
+export function snapshotOf(forms: ReportFormRow[], attachmentIds?: string[]): ReportSnapshot {
   return {
     forms: Object.fromEntries(
       forms.map((f) => [f.formId, { status: f.status, unchangedSinceYear: f.unchangedSinceYear, values: f.values, explanations: f.explanations }]),
     ),
+    ...(attachmentIds ? { attachments: attachmentIds } : {}),
   };
 }
 
@@ -356,7 +359,10 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
       language: report.language,
       visibility: input.visibility,
       nothingNew,
-      snapshot: snapshotOf(forms) as unknown as Record<string, unknown>,
+      snapshot: snapshotOf(
+        forms,
+        (await repo.listAttachments(tx, report.id)).map((a) => a.id),
+      ) as unknown as Record<string, unknown>,
       submittedAt: now,
       submittedBy: actor.userId,
     });
@@ -365,7 +371,9 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
       currentVersionNo: versionNo,
       submittedAt: now,
       submittedBy: actor.userId,
-      visibility: input.visibility,
+      // The report's visibility is that of the version the public reads: it follows a new
+      // version's choice only once that version is published (or while none is).
+      ...(report.publishedVersionNo === null ? { visibility: input.visibility } : {}),
       nothingNew,
     });
     await recordAudit(tx, actor, {
@@ -412,8 +420,11 @@ async function transition(deps: Deps, actor: Actor, user: Principal | undefined,
       await repo.updateVersion(tx, report.id, report.currentVersionNo, { acknowledgedAt: now });
     }
     if (action === 'publish') {
+      const version = await repo.findVersion(tx, report.id, report.currentVersionNo);
+      if (!version) throw notFound();
       patch.publishedAt = now;
       patch.publishedVersionNo = report.currentVersionNo;
+      patch.visibility = version.visibility;
       await repo.updateVersion(tx, report.id, report.currentVersionNo, { publishedAt: now });
     }
     const updated = await repo.updateReport(tx, report.id, patch);

@@ -34,6 +34,8 @@ import {
   canSubmitReport,
   canViewPublished,
   canViewSubmitted,
+  visibleVersions,
+  canViewAttachment,
   canViewWorkingCopy,
 } from './policy.ts';
 import { MyStatePage, type ObligationRow } from './views/my.tsx';
@@ -307,7 +309,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       const format = getFormat(loaded.report.formatVersion)!;
       const rows = await repo.listForms(db(), loaded.report.id);
       const check = await checkReport(db(), loaded.report, rows);
-      return reply.page(<CheckPage report={loaded.report} stateName={loaded.name} forms={format.forms} rows={rows} check={check} canSubmit={canSubmitReport(req.user, loaded.report)} errors={errors} values={values} />, status);
+      return reply.page(<CheckPage report={loaded.report} stateName={loaded.name} forms={format.forms} rows={rows} check={check} canSubmit={canSubmitReport(req.user, loaded.report)} references={await references(loaded.report.id)} errors={errors} values={values} />, status);
     }
     app.get('/:locale/reports/:id/check', async (req: Req, reply) => renderCheck(req, reply));
 
@@ -480,7 +482,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       const cached = stamp !== undefined ? reportPages.confirm(key!, stamp, generation) : undefined;
       if (cached) return sendCachedPage(req, reply, cached);
       const all = await repo.listVersions(db(), report.id);
-      const versions = internal ? all : all.filter((v) => v.publishedAt);
+      const versions = visibleVersions(req.user, report, all);
       const wanted = req.query.version ? Number.parseInt(req.query.version, 10) : internal ? report.currentVersionNo : report.publishedVersionNo!;
       const version = versions.find((v) => v.versionNo === wanted);
       if (!version) throw notFound();
@@ -521,7 +523,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       }
       const visible = async (r: typeof report) => {
         const all = await repo.listVersions(db(), r.id);
-        return canViewSubmitted(req.user, r) ? all : canViewPublished(req.user, r) ? all.filter((v) => v.publishedAt) : [];
+        return canViewSubmitted(req.user, r) || canViewPublished(req.user, r) ? visibleVersions(req.user, r, all) : [];
       };
       const versions = await visible(report);
       const num = (v: string | undefined) => (v && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
@@ -619,7 +621,7 @@ export function registerReportingRoutes(deps: AppDeps) {
         throw new AppError('forbidden', 'forbidden');
       }
       const att = (await repo.listAttachments(db(), report.id)).find((a) => a.id === req.params.attachment);
-      if (!att) throw notFound();
+      if (!att || !canViewAttachment(req.user, report, att, await repo.listVersions(db(), report.id))) throw notFound();
       const file = await findFile(db(), att.fileId);
       if (!file) throw notFound();
       return sendFile(reply, file);
