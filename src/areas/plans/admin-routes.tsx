@@ -81,6 +81,13 @@ function submitted(req: FastifyRequest): Record<string, unknown> {
 
 const isCode = (e: unknown, ...codes: string[]) => isAppError(e) && codes.includes(e.code);
 
+/** An error on one of the theme checkboxes (`themes.3`) belongs to the group, whose first box has the id `f-themes`. */
+function groupErrors(errors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(errors)) out[/^themes\.\d+$/.test(k) ? 'themes' : k] ??= v;
+  return out;
+}
+
 export function registerAdminPlansRoutes(app: FastifyInstance, deps: AppDeps): void {
   const database = deps.database;
   const db = database.db;
@@ -249,7 +256,7 @@ export function registerAdminPlansRoutes(app: FastifyInstance, deps: AppDeps): v
     const sections = await listSections(db, plan.id);
     const form = parseForm(actionNewSchema, req.body, req.tr);
     const again = (errors: Record<string, string>) => reply.page(<ActionFormPage plan={plan} sections={sections} values={submitted(req)} errors={errors} />, 422);
-    if (!form.ok) return again(form.errors);
+    if (!form.ok) return again(groupErrors(form.errors));
     if (!sections.some((s) => s.id === form.data.sectionId)) return again({ sectionId: req.tr.t('plans.form.section_required') });
     try {
       const created = await addAction(database, req.actor, plan.id, {
@@ -300,7 +307,7 @@ export function registerAdminPlansRoutes(app: FastifyInstance, deps: AppDeps): v
     const [sections, indicators] = await Promise.all([listSections(db, plan.id), listIndicators(db, action.id)]);
     const form = parseForm(actionEditSchema, req.body, req.tr);
     const again = (errors: Record<string, string>) => reply.page(<ActionFormPage plan={plan} sections={sections} action={action} indicators={indicators} values={submitted(req)} errors={errors} />, 422);
-    if (!form.ok) return again(form.errors);
+    if (!form.ok) return again(groupErrors(form.errors));
     if (!sections.some((s) => s.id === form.data.sectionId)) return again({ sectionId: req.tr.t('plans.form.section_required') });
     try {
       await updateAction(database, req.actor, plan.id, action.id, form.data.version, {
