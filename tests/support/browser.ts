@@ -494,6 +494,11 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
     committee: 'cooperation-assistance',
     committeeId: 'cooperation-assistance',
     year: String(new Date().getUTCFullYear() - 1),
+    // Action plans (reference data, seeded at every start).
+    plan: 'oslo-2019',
+    action: 'OAP-45',
+    section: 'oslo-2019.VIII',
+    indicator: 'OAP-45.1',
   };
   const state = iso2.toUpperCase();
   const candidates = onlyThatState ? allReports.filter((r) => r.state === state) : [...allReports.filter((r) => r.state === state), ...allReports.filter((r) => r.state !== state)];

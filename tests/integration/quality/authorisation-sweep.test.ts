@@ -342,7 +342,68 @@ const RULES: Record<string, Rule> = {
       return { params: { id: r.id }, body: json({ version: r.version, comments: [{ formId: null, body: 'Please clarify (API sweep)' }] }) };
     },
   },
+
+  // ---- Action plans: public to read, ISU staff and administrators edit (reference data).
+  'GET /api/v1/action-plans': { allowed: 'public' },
+  'GET /api/v1/action-plans/:plan': { allowed: 'public', prepare: async () => ({ params: { plan: 'oslo-2019' } }) },
+  'POST /:locale/admin/plans/:plan/edit': {
+    allowed: STAFF,
+    prepare: async () => {
+      const [p] = await t.database.query<{ version: number; title: Record<string, string> }>(`select version, title from action_plans where id = 'oslo-2019'`);
+      return { params: { plan: 'oslo-2019' }, body: { version: String(p!.version), ...planTextFields('title', { ...p!.title, fr: 'Plan d’action d’Oslo (balayage)' }), adoptedOn: '2019-11-29', periodStart: '2020', periodEnd: '2024' } };
+    },
+  },
+  'POST /:locale/admin/plans/:plan/sections/new': { allowed: STAFF, prepare: async () => ({ params: { plan: 'oslo-2019' }, body: { number: 'SWEEP', ...planTextFields('title', { en: 'Added by the sweep' }) } }) },
+  'POST /:locale/admin/plans/:plan/sections/:section': {
+    allowed: STAFF,
+    prepare: async () => ({ params: { plan: 'oslo-2019', section: 'oslo-2019.VIII' }, body: { version: await planRowVersion('action_plan_sections', 'oslo-2019.VIII'), number: 'VIII', ...planTextFields('title', { en: 'Cooperation and assistance (sweep)' }) } }),
+  },
+  'POST /:locale/admin/plans/:plan/sections/:section/move': {
+    allowed: STAFF,
+    prepare: async () => ({ params: { plan: 'oslo-2019', section: 'oslo-2019.IX' }, body: { version: await planRowVersion('action_plan_sections', 'oslo-2019.IX'), direction: 'up' } }),
+  },
+  'POST /:locale/admin/plans/:plan/actions/new': {
+    allowed: STAFF,
+    prepare: async () => ({ params: { plan: 'siem-reap-angkor-2024' }, body: { number: '90', sectionId: 'siem-reap-angkor-2024.7', ...planTextFields('title', { en: 'Action added by the sweep' }), themes: 'cooperation' } }),
+  },
+  'POST /:locale/admin/plans/:plan/actions/:action': {
+    allowed: STAFF,
+    prepare: async () => ({
+      params: { plan: 'oslo-2019', action: 'OAP-45' },
+      body: { version: await planRowVersion('plan_actions', 'OAP-45'), sectionId: 'oslo-2019.VIII', ...planTextFields('title', { en: 'National platform (sweep)', ar: 'منصة وطنية' }), themes: 'cooperation' },
+    }),
+  },
+  'POST /:locale/admin/plans/:plan/actions/:action/move': {
+    allowed: STAFF,
+    prepare: async () => ({ params: { plan: 'oslo-2019', action: 'OAP-44' }, body: { version: await planRowVersion('plan_actions', 'OAP-44'), direction: 'up' } }),
+  },
+  'POST /:locale/admin/plans/:plan/actions/:action/indicators/new': {
+    allowed: STAFF,
+    prepare: async () => ({ params: { plan: 'oslo-2019', action: 'OAP-45' }, body: { ...planTextFields('title', { en: 'Indicator added by the sweep' }), measure: 'count' } }),
+  },
+  'POST /:locale/admin/plans/:plan/actions/:action/indicators/:indicator': {
+    allowed: STAFF,
+    prepare: async () => ({
+      params: { plan: 'oslo-2019', action: 'OAP-45', indicator: 'OAP-45.1' },
+      body: { version: await planRowVersion('plan_action_indicators', 'OAP-45.1'), ...planTextFields('title', { en: 'Indicator changed by the sweep' }), measure: 'share' },
+    }),
+  },
+  'POST /:locale/admin/plans/:plan/actions/:action/indicators/:indicator/move': {
+    allowed: STAFF,
+    prepare: async () => ({ params: { plan: 'oslo-2019', action: 'OAP-45', indicator: 'OAP-45.2' }, body: { version: await planRowVersion('plan_action_indicators', 'OAP-45.2'), direction: 'up' } }),
+  },
 };
+
+/** The six `<name>.<locale>` fields of an action-plan text. */
+function planTextFields(name: string, text: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => [`${name}.${l}`, text[l] ?? '']));
+}
+
+/** The current version of an action-plan row, as its edit page would carry it. */
+async function planRowVersion(table: 'action_plan_sections' | 'plan_actions' | 'plan_action_indicators', id: string): Promise<string> {
+  const [row] = await t.database.query<{ version: number }>(`select version from ${table} where id = $1`, [id]);
+  return String(row!.version);
+}
 
 /* ------------------------------------------------------------------------------------------ */
 
