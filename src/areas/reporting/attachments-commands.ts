@@ -12,13 +12,13 @@ import * as repo from './reports-repository.ts';
 import { reportAttachments } from './schema.ts';
 
 export const MAX_ATTACHMENTS = 30;
-/** The description's limit (the page's input says the same). */
+/** The description's limit, in UTF-16 code units like the page input's maxlength and every other text limit. */
 export const MAX_DESCRIPTION = 500;
 
 export async function addAttachment(deps: Pick<AppDeps, 'database' | 'config'>, actor: Actor, user: Principal | undefined, input: { reportId: string; filename: string; data: Buffer; description: string | undefined }) {
   // Kept as typed (cleaned like any text), or refused: never cut short silently.
   const description = input.description === undefined ? '' : userText(input.description);
-  if ([...description].length > MAX_DESCRIPTION) throw new AppError('validation', 'file.description_too_long', { max: MAX_DESCRIPTION });
+  if (description.length > MAX_DESCRIPTION) throw new AppError('validation', 'file.description_too_long', { max: MAX_DESCRIPTION });
   return withTransaction(deps.database.db, async (tx) => {
     const report = await repo.lockReport(tx, input.reportId);
     if (!report) throw notFound();

@@ -143,7 +143,7 @@ describe('hostile input regressions', () => {
     const long = await post('é'.repeat(501));
     expect(long.statusCode).toBe(422);
     expect(long.body).toContain('at most 500 characters');
-    const emoji = '😀'.repeat(500);
+    const emoji = '😀'.repeat(250);
     expect((await post(`${emoji}\u0000`)).statusCode).toBe(303);
     const list = await preparer.get(`/en/reports/${reportId}/attachments`);
     expect(list.body).toContain(emoji);
