@@ -213,8 +213,10 @@ const SCENARIOS: Scenario[] = [
   page('public reports list', () => '/en/reports'),
   page('open data page', () => '/en/data'),
   page('API: list of reports (JSON)', () => '/api/v1/reports'),
-  // Dashboards (a later issue): measured as soon as their routes answer.
-  page('compliance dashboard (ISU staff)', () => '/en/workspace', { as: 'isu_staff', optional: true }),
+  // Dashboards: measured as soon as their routes answer (optional: a 404 is reported, not fatal).
+  page('compliance dashboard (public)', () => '/en/compliance', { optional: true }),
+  page('compliance trends (public)', () => '/en/compliance/trends', { optional: true }),
+  page('compliance dashboard (ISU staff)', () => '/en/workspace/compliance', { as: 'isu_staff', optional: true }),
   page('coverage dashboard (ISU staff)', () => '/en/analysis/coverage', { as: 'isu_staff', optional: true }),
   { name: 'sign-in (POST, argon2id 19 MiB, t=2, p=1)', run: signInLoad, compare: true, note: 'argon2id is slow on purpose' },
   { name: `form save (autosave), ${PREPARERS} preparers, ${THINK_MS} ms think time`, run: (c) => saveLoad(c.base, c.preparers), note: 'target p95 < 50 ms' },

@@ -14,15 +14,16 @@
  * signed-in user's pages carry their name and menu and are rendered for them.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 
 export interface CachedPage {
   etag: string;
-  identity: Buffer;
   gzip: Buffer;
   br: Buffer;
+  /** The uncompressed bytes, made from gzip only for the rare reader that accepts no compression. */
+  identity?: Buffer;
   /** What the page was built from, compared on revalidation ('' when the route rebuilds). */
   stamp: string;
   /** When the page was last confirmed current against the database (ms since epoch). */
@@ -61,7 +62,6 @@ export function isPageChangingWrite(req: FastifyRequest, statusCode: number): bo
 function compress(html: string) {
   const identity = Buffer.from(html, 'utf8');
   return {
-    identity,
     gzip: gzipSync(identity, { level: 9 }),
     br: brotliCompressSync(identity, {
       params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length },
@@ -150,10 +150,24 @@ export function notModified(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`);
 }
 
+type Encoding = 'br' | 'gzip' | 'identity';
+/** Browsers send a handful of distinct headers: each is parsed once. */
+const encodingOf = new Map<string, Encoding>();
+
 /** br, gzip or identity, from an Accept-Encoding header (q=0 refuses an encoding). */
-export function pickEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | 'identity' {
+export function pickEncoding(acceptEncoding: string | string[] | undefined): Encoding {
   if (!acceptEncoding) return 'identity';
   const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding;
+  let known = encodingOf.get(header);
+  if (known === undefined) {
+    known = parseAcceptEncoding(header);
+    if (encodingOf.size >= 100) encodingOf.clear();
+    encodingOf.set(header, known);
+  }
+  return known;
+}
+
+function parseAcceptEncoding(header: string): Encoding {
   let br = false;
   let gzip = false;
   for (const part of header.split(',')) {
@@ -177,7 +191,7 @@ export function sendCachedPage(req: FastifyRequest, reply: FastifyReply, page: C
   if (notModified(req.headers['if-none-match'], page.etag)) return reply.code(304).send();
   const encoding = pickEncoding(req.headers['accept-encoding']);
   reply.header('content-type', 'text/html; charset=utf-8');
-  if (encoding === 'identity') return reply.send(page.identity);
+  if (encoding === 'identity') return reply.send((page.identity ??= gunzipSync(page.gzip)));
   return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.br : page.gzip);
 }
 
