@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogues, createTranslators } from '../../../src/platform/i18n/messages.ts';
 import { direction } from '../../../src/platform/i18n/locales.ts';
-import { elements, parseHtml, textOf } from './html.ts';
+import { ancestors, elements, parseHtml, textOf } from './html.ts';
 import { allPages, isHtml, LOCALES, parameterlessPages, startQualityApp, type QualityApp } from './pages.ts';
 import type { Agent } from '../../support/app.ts';
 import { hasParams } from '../../support/browser.ts';
@@ -30,7 +30,8 @@ function anatomyProblems(html: string, locale: string): string[] {
   const h1 = elements(doc, 'h1');
   if (h1.length !== 1) problems.push(`${h1.length} <h1> elements`);
   else if (!textOf(h1[0]!).trim()) problems.push('an empty <h1>');
-  const titles = elements(doc, 'title');
+  // The page's <title>; an SVG's <title> (a chart's or a map shape's accessible name) is not one.
+  const titles = elements(doc, 'title').filter((el) => !ancestors(el).some((a) => a.tag === 'svg'));
   const platform = tr(locale).t('common.platform_name');
   const title = titles.length === 1 ? textOf(titles[0]!) : '';
   if (titles.length !== 1) problems.push(`${titles.length} <title> elements`);
