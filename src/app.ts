@@ -19,6 +19,7 @@ import { registerSiteRoutes } from './areas/site/routes.tsx';
 import { registerReportingRoutes, reportingNavigation } from './areas/reporting/index.ts';
 import { plansNavigation, registerPlansRoutes } from './areas/plans/index.ts';
 import { complianceNavigation, registerComplianceRoutes } from './areas/compliance/index.ts';
+import { analysisNavigation, registerAnalysisRoutes } from './areas/analysis/index.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -48,6 +49,7 @@ export async function buildApp(opts: BuildAppOptions) {
   const navigation = (req: FastifyRequest): NavItem[] => [
     ...reportingNavigation(req),
     ...complianceNavigation(req),
+    ...analysisNavigation(req),
     ...statesNavigation(req),
     ...plansNavigation(req),
     ...accountsNavigation(req),
@@ -72,7 +74,7 @@ export async function buildApp(opts: BuildAppOptions) {
         version: '1',
         description: 'Public data on States Parties and their Article 7 reports; personal API tokens give a State what it can do in the interface.',
       }),
-    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerPlansRoutes(deps), registerComplianceRoutes(deps), registerAdminRoutes(deps)],
+    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerPlansRoutes(deps), registerComplianceRoutes(deps), registerAnalysisRoutes(deps), registerAdminRoutes(deps)],
     pseudoLocale: opts.pseudoLocale ?? false,
     ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
   });

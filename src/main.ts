@@ -8,6 +8,7 @@ import { seedAll } from './seed.ts';
 import { createBackgroundJobs } from './platform/jobs/platform-jobs.ts';
 import { warmUpPdf } from './platform/exports/typst.ts';
 import { scheduleComplianceTasks } from './areas/compliance/index.ts';
+import { scheduleAnalysisTasks } from './areas/analysis/index.ts';
 
 const config = loadConfig();
 await ensureClientBundle();
@@ -22,6 +23,8 @@ await app.listen({ port: config.port, host: config.host });
 const jobs = createBackgroundJobs({ config, database, log: app.log.child({ component: 'jobs' }) });
 // Areas' scheduled tasks on the same runner: Article 7 reminders (daily).
 scheduleComplianceTasks(jobs.runner, deps);
+// Every newly submitted report version is analysed (indicators) within seconds.
+scheduleAnalysisTasks(jobs.runner, deps, { log: app.log.child({ component: 'analysis' }) });
 jobs.startIfEnabled();
 // Load the PDF fonts now rather than on the first download.
 warmUpPdf();

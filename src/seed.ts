@@ -5,13 +5,17 @@ import { seedDemoReports, seedMineTypes } from './areas/reporting/index.ts';
 import { seedDemoUsers } from './areas/accounts/demo-users.ts';
 import { seedActionPlans } from './areas/plans/index.ts';
 import { seedReminderRules } from './areas/compliance/index.ts';
+import { seedAnalysisReference, seedDemoAnalysis } from './areas/analysis/index.ts';
 
 export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedStates(database.db);
   await seedMineTypes(database.db);
   await seedActionPlans(database.db);
   await seedReminderRules(database.db);
+  await seedAnalysisReference(database.db);
   const demoLogins = opts.demo ? await seedDemoUsers(database.db) : [];
   if (opts.demo) await seedDemoReports(database);
+  // Demo mode: the seeded reports are analysed now, so the indicator pages have something to show.
+  if (opts.demo) await seedDemoAnalysis(database);
   return { demoLogins };
 }

@@ -1,0 +1,25 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { NavItem } from '../../platform/http/types.ts';
+import { registerTermRoutes } from './detector/terms-routes.tsx';
+import { registerIndicatorRoutes } from './indicators/routes.tsx';
+import { canUseAnalysis } from './policy.ts';
+
+/**
+ * The committee's analysis pages. Later parts of the analysis (dashboard, follow-ups,
+ * observations paper, search) add their registrations here.
+ */
+export function registerAnalysisRoutes(deps: AppDeps) {
+  return (app: FastifyInstance) => {
+    registerIndicatorRoutes(app, deps);
+    registerTermRoutes(app, deps);
+  };
+}
+
+/** Menu entries of the analysis, for committee members and ISU. */
+export function analysisNavigation(req: FastifyRequest): NavItem[] {
+  const t = req.tr.t;
+  const items: NavItem[] = [];
+  if (canUseAnalysis(req.user)) items.push({ href: '/analysis/reports', label: t('analysis.nav.indicators'), match: '/analysis/reports' });
+  return items;
+}
