@@ -118,10 +118,15 @@ export function compilePhrase(phrase: string, locale: string): CompiledPhrase | 
 
 export function compileLists(terms: TermInput[]): CompiledLists {
   const byIndicator = new Map<string, CompiledIndicator>();
+  // The same phrase listed for several indicators (most negation cues) is compiled once, so its
+  // matches in a text are found once.
+  const compiled = new Map<string, CompiledPhrase | undefined>();
   for (const t of terms) {
     let ind = byIndicator.get(t.indicatorId);
     if (!ind) byIndicator.set(t.indicatorId, (ind = { indicatorId: t.indicatorId, terms: [], before: [], after: [] }));
-    const c = compilePhrase(t.phrase, t.locale);
+    const key = `${t.locale}\u0000${t.phrase}`;
+    if (!compiled.has(key)) compiled.set(key, compilePhrase(t.phrase, t.locale));
+    const c = compiled.get(key);
     if (!c) continue;
     if (t.kind === 'term') ind.terms.push(c);
     else (c.after ? ind.after : ind.before).push(c);
@@ -174,13 +179,28 @@ function matchFrom(p: PreparedText, words: WordPattern[], w: number, i: number):
   return matchFrom(p, words, w + 1, i + 1);
 }
 
-/** Every [start, end) token span where the phrase matches. */
+/** Every [start, end) token span where the phrase matches (computed once per text and phrase). */
 function findAll(p: PreparedText, phrase: CompiledPhrase): { start: number; end: number }[] {
+  const known = p.matches.get(phrase);
+  if (known) return known;
   const out: { start: number; end: number }[] = [];
-  for (let i = 0; i < p.tokens.length; i++) {
+  const first = phrase.words[0]!;
+  // A match can only start where a token has the first word's text (or its first two letters,
+  // for prefixes and Arabic forms).
+  let starts: Iterable<number>;
+  if (first.gap || first.number) starts = p.tokens.keys();
+  else if (!first.prefix && !first.arabic) starts = p.index.get(first.text) ?? [];
+  else {
+    const heads = new Set((first.arabic ? first.forms : [first.text]).map((f) => f.slice(0, 2)));
+    const set = new Set<number>();
+    for (const h of heads) for (const i of p.byHead.get(h) ?? []) set.add(i);
+    starts = [...set].sort((a, b) => a - b);
+  }
+  for (const i of starts) {
     const end = matchFrom(p, phrase.words, 0, i);
     if (end > i) out.push({ start: i, end });
   }
+  p.matches.set(phrase, out);
   return out;
 }
 
@@ -219,12 +239,29 @@ export interface PreparedText {
   sentence: boolean[];
   /** Tokens that belong to a pseudo-negation ("not only") and so are no negation. */
   pseudo: boolean[];
+  /** Token positions by token text. */
+  index: Map<string, number[]>;
+  /** Token positions by the first two letters of the token (and of its Arabic forms). */
+  byHead: Map<string, number[]>;
+  /** Matches already found in this text, per phrase. */
+  matches: Map<CompiledPhrase, { start: number; end: number }[]>;
 }
 
 export function prepareText(text: string, lists: CompiledLists): PreparedText {
   const normalised = normalise(text);
   const tokens: PreparedToken[] = tokenize(normalised.text).map((t) => (t.arabic ? { ...t, forms: new Set(arabicForms(t.text)) } : t));
-  const p: PreparedText = { original: text, normalised, tokens, boundary: [], sentence: [], pseudo: tokens.map(() => false) };
+  const index = new Map<string, number[]>();
+  const byHead = new Map<string, number[]>();
+  const put = (m: Map<string, number[]>, k: string, i: number) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  tokens.forEach((t, i) => {
+    put(index, t.text, i);
+    for (const h of new Set([t.text, ...(t.forms ?? [])].map((f) => f.slice(0, 2)))) put(byHead, h, i);
+  });
+  const p: PreparedText = { original: text, normalised, tokens, boundary: [], sentence: [], pseudo: tokens.map(() => false), index, byHead, matches: new Map() };
   p.sentence = tokens.map((t, k) => (k === 0 ? true : gapBreaks(normalised.text, tokens[k - 1]!, t, SENTENCE_PUNCT)));
   p.boundary = tokens.map((t, k) => (k === 0 ? true : gapBreaks(normalised.text, tokens[k - 1]!, t)));
   for (const b of lists.breakers) for (const m of findAll(p, b)) p.boundary[m.start] = true;
@@ -242,7 +279,8 @@ function negationFor(p: PreparedText, ind: CompiledIndicator, start: number, end
   const { tokens } = p;
   for (const cue of ind.before) {
     for (const m of findAll(p, cue)) {
-      if (m.end > start || p.pseudo[m.start]) continue;
+      // Far-away cues are out of reach (a token weighs at least half a word).
+      if (m.end > start || start - m.end > NEGATION_WINDOW * 2 || p.pseudo[m.start]) continue;
       let distance = 0;
       for (let k = m.end; k < start; k++) distance += weight(tokens[k]!);
       if (distance > NEGATION_WINDOW) continue;
@@ -252,7 +290,7 @@ function negationFor(p: PreparedText, ind: CompiledIndicator, start: number, end
   }
   for (const cue of ind.after) {
     for (const m of findAll(p, cue)) {
-      if (m.start < end || p.pseudo[m.start]) continue;
+      if (m.start < end || m.start - end > AFTER_WINDOW * 2 || p.pseudo[m.start]) continue;
       let distance = 0;
       for (let k = end; k < m.start; k++) distance += weight(tokens[k]!);
       if (distance > AFTER_WINDOW) continue;

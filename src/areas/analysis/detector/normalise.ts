@@ -66,6 +66,13 @@ export function normalise(input: string): NormalisedText {
   for (const m of input.matchAll(CLUSTER)) {
     const start = m.index;
     const end = start + m[0].length;
+    // Plain ASCII (most of English, French and Spanish text) needs only lower-casing.
+    if (m[0].length === 1 && m[0].charCodeAt(0) < 0x80) {
+      text += m[0].toLowerCase();
+      starts.push(start);
+      ends.push(end);
+      continue;
+    }
     const composed = m[0].normalize('NFC').normalize('NFKC').toLowerCase();
     let out = '';
     for (const ch of composed) out += foldChar(ch);
