@@ -5,7 +5,8 @@ import { Breadcrumbs, DateText, SummaryList, Table, type Column } from '../../..
 import type { StateHistory, StateHistoryRow } from '../compliance-queries.ts';
 import { MembershipNote, StatusTag } from './shared.tsx';
 
-function useColumns(history: StateHistory, withYearLinks: boolean): Column<StateHistoryRow>[] {
+/** The history's columns; `compact` (the State page's section) leaves out the due dates, which follow from each report. */
+function useColumns(history: StateHistory, withYearLinks: boolean, compact = false): Column<StateHistoryRow>[] {
   const { t, tr, locale } = usePage();
   const columns: Column<StateHistoryRow>[] = [
     {
@@ -15,7 +16,7 @@ function useColumns(history: StateHistory, withYearLinks: boolean): Column<State
         return withYearLinks && r.kind === 'annual' ? <a href={`/${locale}/compliance?year=${r.year}`}>{label}</a> : label;
       },
     },
-    { header: t('compliance.table.due'), cell: (r) => <DateText value={r.dueDate} style="medium" /> },
+    ...(compact ? [] : [{ header: t('compliance.table.due'), cell: (r: StateHistoryRow) => <DateText value={r.dueDate} style="medium" /> }]),
     {
       header: t('compliance.table.status'),
       cell: (r) => (
@@ -104,7 +105,7 @@ export function StateComplianceSection({ history, limit = 6 }: { history: StateH
   return (
     <section aria-labelledby="state-compliance-title">
       <h2 id="state-compliance-title">{t('compliance.section.title')}</h2>
-      <Table caption={t('compliance.history.caption', { state: name })} captionHidden rows={history.rows.slice(0, limit)} columns={useColumns(history, false)} empty={t('compliance.history.none')} />
+      <Table caption={t('compliance.history.caption', { state: name })} captionHidden rows={history.rows.slice(0, limit)} columns={useColumns(history, false, true)} empty={t('compliance.history.none')} />
       <p>
         <a href={`/${locale}/compliance/states/${history.state.iso2.toLowerCase()}`}>{t('compliance.section.more', { state: name })}</a>
       </p>
