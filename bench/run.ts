@@ -84,6 +84,8 @@ type Who = 'anonymous' | 'isu_staff';
 
 interface Preparer {
   email: string;
+  /** The version of the preparer's Form J as last saved. */
+  version: number;
   cookie: string;
   csrf: string;
   reportId: string;
@@ -270,7 +272,7 @@ async function prepare(database: Database) {
     const report = await createReport(deps, seed, state(iso2), { stateIso2: iso2, kind: 'annual', year: 2023, startFromPrevious: false });
     const { token, session } = await createSession(database.db, u!.id, { idleMs: 86400000, maxMs: 86400000 }, { secondFactorDone: true });
     const csrfCookie = `benchcsrf${iso2}000000000000000`;
-    preparers.push({ email: u!.email, cookie: `sid=${token}; csrf=${csrfCookie}`, csrf: csrfTokenFor(SECRET, csrfCookie, session.id), reportId: report.id });
+    preparers.push({ email: u!.email, version: 1, cookie: `sid=${token}; csrf=${csrfCookie}`, csrf: csrfTokenFor(SECRET, csrfCookie, session.id), reportId: report.id });
   }
   // An ISU staff member's session, for the pages only staff see (dashboards).
   const [staff] = await database.db.insert(users).values({ email: 'bench.isu@bench.example.org', name: 'Bench ISU', role: 'isu_staff', passwordHash }).returning();
@@ -290,7 +292,8 @@ async function saveLoad(base: string, preparers: Preparer[]): Promise<Measure> {
   const stopAt = Date.now() + SECONDS * 1000;
   await Promise.all(
     preparers.map(async (p, i) => {
-      let version = 1;
+      // The form's version carries over from one round to the next.
+      let version = p.version;
       let n = 0;
       while (Date.now() < stopAt) {
         n++;
@@ -299,9 +302,13 @@ async function saveLoad(base: string, preparers: Preparer[]): Promise<Measure> {
         const res = await fetch(`${base}/en/reports/${p.reportId}/forms/J`, { method: 'POST', body, headers: { cookie: p.cookie, 'x-autosave': '1', accept: 'application/json' } });
         const text = await res.text();
         latencies.push(performance.now() - t0);
-        if (res.status === 200) version = (JSON.parse(text) as { version: number }).version;
-        else if (res.status === 409) conflicts++;
-        else errors++;
+        if (res.status === 200) version = p.version = (JSON.parse(text) as { version: number }).version;
+        else if (res.status === 409) {
+          // Not expected (each preparer has a form of their own): count it and take the current version.
+          conflicts++;
+          const page = await (await fetch(`${base}/en/reports/${p.reportId}/forms/J`, { headers: { cookie: p.cookie } })).text();
+          version = p.version = Number(/name="_version" value="(\d+)"/.exec(page)?.[1] ?? version);
+        } else errors++;
         if (THINK_MS) await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())));
       }
     }),
