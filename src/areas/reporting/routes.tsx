@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, isAppError, notFound } from '../../platform/errors.ts';
-import { userText } from '../../platform/http/forms.ts';
+import { formBody, userText } from '../../platform/http/forms.ts';
 import type { References } from '../../platform/forms/render.tsx';
 import { isStaff, type Principal } from '../accounts/index.ts';
 import { findState, listStates, stateName } from '../states/index.ts';
@@ -133,7 +133,7 @@ export function registerReportingRoutes(deps: AppDeps) {
     });
     app.post<{ Params: { locale: string } }>('/:locale/reports', async (req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const parsed = createSchema.safeParse(req.body);
+      const parsed = createSchema.safeParse(formBody(req.body));
       if (!parsed.success) throw new AppError('validation', 'report.invalid_request');
       const stateIso2 = req.user.stateIso2;
       if (!stateIso2) throw new AppError('forbidden', 'forbidden');
@@ -211,7 +211,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/forms/:form', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const body: Record<string, unknown> = formBody(req.body);
       const version = versionField.safeParse(body);
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       const action = typeof body._action === 'string' ? body._action.slice(0, 200) : 'save';
@@ -263,7 +263,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/forms/:form/resolve', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const body: Record<string, unknown> = formBody(req.body);
       const version = versionField.safeParse(body);
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       const keepMine = Object.entries(body)
@@ -277,7 +277,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/forms/:form/unchanged', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const version = versionField.safeParse(req.body);
+      const version = versionField.safeParse(formBody(req.body));
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       await markFormUnchanged(deps, req.actor, req.user, { reportId: req.params.id, formId: req.params.form, expectedVersion: version.data._version });
       return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=unchanged`, 303);
@@ -285,7 +285,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/forms/:form/not-applicable', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const version = versionField.safeParse(req.body);
+      const version = versionField.safeParse(formBody(req.body));
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       await markFormNotApplicable(deps, req.actor, req.user, { reportId: req.params.id, formId: req.params.form, expectedVersion: version.data._version });
       return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=not_applicable`, 303);
@@ -294,7 +294,7 @@ export function registerReportingRoutes(deps: AppDeps) {
     const commentSchema = z.object({ body: z.preprocess(multiline, z.string().min(1, { error: 'reporting.thread.body_required' }).max(5000)) });
     app.post('/:locale/reports/:id/forms/:form/comments', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const parsed = commentSchema.safeParse(req.body);
+      const parsed = commentSchema.safeParse(formBody(req.body));
       if (!parsed.success) throw new AppError('validation', 'report.comment_required');
       const report = await repo.findReport(db(), req.params.id);
       if (!report || !getFormDef(report.formatVersion, req.params.form)) throw notFound();
@@ -321,7 +321,7 @@ export function registerReportingRoutes(deps: AppDeps) {
     });
     app.post('/:locale/reports/:id/submit', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const body: Record<string, unknown> = formBody(req.body);
       const parsed = submitSchema.safeParse(body);
       if (!parsed.success) return renderCheck(req, reply, { visibility: req.tr.t('reporting.check.visibility_required') }, body, 422);
       const explanations: Record<string, string> = {};
@@ -364,7 +364,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/correction', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const version = versionField.safeParse(req.body);
+      const version = versionField.safeParse(formBody(req.body));
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       await startCorrection(deps, req.actor, req.user, req.params.id, version.data._version);
       return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=correction`, 303);
@@ -393,7 +393,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/acknowledge', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const version = versionField.safeParse(req.body);
+      const version = versionField.safeParse(formBody(req.body));
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       await acknowledgeReport(deps, req.actor, req.user, req.params.id, version.data._version);
       return reply.redirect(`/${req.locale}/reports/${req.params.id}/review?flash=acknowledged`, 303);
@@ -401,7 +401,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/publish', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const version = versionField.safeParse(req.body);
+      const version = versionField.safeParse(formBody(req.body));
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       await publishReport(deps, req.actor, req.user, req.params.id, version.data._version);
       return reply.redirect(`/${req.locale}/reports/${req.params.id}/review?flash=published`, 303);
@@ -409,7 +409,7 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.post('/:locale/reports/:id/return', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const body: Record<string, unknown> = formBody(req.body);
       const version = versionField.safeParse(body);
       if (!version.success) throw new AppError('bad_request', 'request.invalid');
       const report = await repo.findReport(db(), req.params.id);

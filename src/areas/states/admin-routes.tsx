@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
-import { parseForm, type FieldErrors } from '../../platform/http/forms.ts';
+import { formBody, parseForm, type FieldErrors } from '../../platform/http/forms.ts';
 import { recordArticle5Deadline } from './article5-commands.ts';
 import { addState, updateMembership } from './membership-commands.ts';
 import type { DateRuleViolation } from './membership.ts';
@@ -39,7 +39,7 @@ function iso2Param(req: FastifyRequest): string {
 
 /** What the user typed, to show again. */
 function submitted(req: FastifyRequest): Record<string, unknown> {
-  return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+  return formBody(req.body);
 }
 
 function ruleErrors(e: unknown, req: FastifyRequest): FieldErrors | undefined {

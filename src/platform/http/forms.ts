@@ -59,9 +59,36 @@ export function issuesToFieldErrors(error: z.ZodError, tr: Translator): FieldErr
   return out;
 }
 
-/** Parses an untrusted body (urlencoded or JSON) with a schema. Unknown fields are ignored for forms. */
+export type FormBody = Record<string, string | string[]>;
+
+/**
+ * A page form's body as a browser sends it: each field's text, a repeated key as a list of texts.
+ * A client can post JSON to a page too; its numbers and booleans become text and anything else
+ * (objects, nested lists) is dropped, so handlers and views that show the typed values again never
+ * meet a structure (String() of a list nested 20 000 deep overflows the stack).
+ */
+export function formBody(body: unknown): FormBody {
+  const out: FormBody = {};
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return out;
+  const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    if (Array.isArray(v)) {
+      const list = v.map(text).filter((x): x is string => x !== undefined);
+      if (list.length) out[k] = list;
+    } else {
+      const t = text(v);
+      if (t !== undefined) out[k] = t;
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses an untrusted page-form body with a schema (read as a browser sends it, see formBody).
+ * Unknown fields are ignored.
+ */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown, tr: Translator): FormResult<z.output<S>> {
-  const values = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const values = formBody(body);
   const result = schema.safeParse(values, { error: zodErrorMap(tr.locale) });
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: issuesToFieldErrors(result.error, tr), values };

@@ -191,7 +191,7 @@ async function sweepFormRoute(target: FormTarget, numRuns: number) {
         path = buildPath(target.route.url, { ...current, [sample.param[0]]: sample.param[1] });
       }
       const { payload, contentType } = encodeForm(base, sample, fileField);
-      const res = await client.send({ method: target.route.method, url: path, payload, contentType });
+      const res = await client.send({ method: target.route.method, url: path, payload, contentType, headers: sample.headers });
       requests++;
       if (!sample.param) record(target.route, res);
       const problem = verdict(res);
@@ -262,7 +262,7 @@ async function sweepApiRoute(target: ApiTarget, numRuns: number) {
         const op = target.ops[oi]!;
         const client = s.clients.get(sample.who)!;
         const path = buildPath(target.route.url, sample.param ? { ...op.params, [sample.param[0]]: sample.param[1] } : op.params);
-        const res = await client.send({ method: target.route.method, url: path, payload: encodeJson(sample.body, versions.get(oi)), contentType: 'application/json' });
+        const res = await client.send({ method: target.route.method, url: path, payload: encodeJson(sample.body, versions.get(oi)), contentType: 'application/json', headers: sample.headers });
         requests++;
         if (!sample.param) record(target.route, res);
         const problem = verdict(res);

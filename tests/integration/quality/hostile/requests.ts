@@ -78,7 +78,17 @@ export interface FormSample {
   /** A path parameter to tamper with. */
   param: [string, string] | undefined;
   file: { filename: string; data: Uint8Array; type: string } | undefined;
+  /** Extra request headers: the autosave call of the form script, a JSON Accept, hostile languages. */
+  headers: Record<string, string>;
 }
+
+/** Headers a script or another client adds: they take other paths through the handlers and the error handler. */
+const extraHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
+  { arbitrary: fc.constant({}), weight: 6 },
+  { arbitrary: fc.constant({ 'x-autosave': '1' }), weight: 1 },
+  { arbitrary: fc.constant({ accept: 'application/json' }), weight: 1 },
+  { arbitrary: fc.constantFrom('ar', 'zh-Hant-TW;q=0.9, *;q=0.1', 'x'.repeat(5000), 'en;q=NaN', ';;;,,,').map((v): Record<string, string> => ({ 'accept-language': v })), weight: 1 },
+);
 
 /** A value for one field of a page form: a hostile string, or one of the choices the page offers. */
 function fieldValue(f: FormField, encoding: Encoding): fc.Arbitrary<unknown> {
@@ -115,6 +125,7 @@ export function formSample(fields: FormField[], whoWeights: [Who, number][], par
       extraKeys: fc.oneof({ arbitrary: fc.constant([] as [string, string][]), weight: 3 }, { arbitrary: fc.array(fc.tuple(hostileKey, hostileText), { minLength: 1, maxLength: 2 }), weight: 1 }),
       drop: names.length ? fc.oneof({ arbitrary: fc.constant([] as string[]), weight: 4 }, { arbitrary: fc.subarray(names, { minLength: 1, maxLength: Math.min(2, names.length) }), weight: 1 }) : fc.constant([] as string[]),
       param: tamperedParam(params, paramCtx),
+      headers: extraHeaders,
       file: fc.option(
         fc.record({
           filename: fc.oneof(fc.constantFrom('report.pdf', 'annex.xlsx', 'report.json', '../../etc/passwd', 'a\u0000.pdf', '\u202efdp.exe', 'x'.repeat(400) + '.pdf', '', '.pdf', 'CON.pdf'), hostileText.map((s) => `${s}.pdf`)),
@@ -136,6 +147,7 @@ export function formSample(fields: FormField[], whoWeights: [Who, number][], par
         drop: r.drop,
         param: r.param,
         file: r.file ?? undefined,
+        headers: r.headers,
       })),
     );
 }
@@ -232,6 +244,7 @@ export interface ApiSample {
   /** Whole-body replacement: any JSON value instead of the schema's object. */
   replaced: boolean;
   param: [string, string] | undefined;
+  headers: Record<string, string>;
 }
 
 export function apiSample(schema: JsonSchema | undefined, whoWeights: [Who, number][], params: string[], paramCtx: ParamContext): fc.Arbitrary<ApiSample> {
@@ -240,6 +253,7 @@ export function apiSample(schema: JsonSchema | undefined, whoWeights: [Who, numb
     body: fc.oneof({ arbitrary: fromSchema(schema), weight: 8 }, { arbitrary: hostileJson(3), weight: 1 }),
     replaced: fc.constant(false),
     param: tamperedParam(params, paramCtx),
+    headers: extraHeaders,
   });
 }
 
