@@ -9,6 +9,9 @@
  * So text without those characters comes back identical (checked separately with "printable"
  * hostile text: SQL, HTML, CSV formulas, ICU syntax, digits of every script, RTL, emoji). Text
  * longer than the field's limit is refused with 422 and the stored value is left as it was.
+ * Counts typed with Latin, Arabic-Indic, Eastern Arabic-Indic or full-width digits and any of the
+ * accepted group separators are read as the same number; negative, fractional and other scripts'
+ * numbers are refused and change nothing.
  * Fixed seed (HOSTILE_SEED), runs scaled by HOSTILE_RUNS, as in hostile-input.test.ts.
  */
 import fc from 'fast-check';
@@ -271,6 +274,43 @@ describe('hostile text round-trips', () => {
         return found ? [found.body] : [];
       },
     });
+    expect(failures.splice(0)).toEqual([]);
+  }, 120_000);
+
+  it('reads counts typed with the digits and separators of every script it accepts, and refuses the others', async () => {
+    const url = `/en/reports/${reportId}/forms/J`;
+    const name = 's.victims.casualties.female_child';
+    const scripts: Record<string, number> = { latin: 0x30, arabicIndic: 0x660, easternArabicIndic: 0x6f0, fullwidth: 0xff10 };
+    const grouped = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+    const read = async () => {
+      const res = await api(t.app, 'GET', `/api/v1/reports/${reportId}/draft`, { token: prepToken });
+      const v = res.json<{ forms: Record<string, { values: Record<string, Record<string, Record<string, unknown>>> }> }>().forms.J!.values.victims?.casualties?.female_child;
+      return v ?? null;
+    };
+    const details = await fc.check(
+      fc.asyncProperty(
+        fc.oneof(
+          fc
+            .tuple(fc.oneof(fc.nat(999), fc.integer({ min: 0, max: 1_000_000_000_000 })), fc.constantFrom(...Object.values(scripts)), fc.constantFrom('', ',', '\u066c', '\u00a0', '\u202f', ' '))
+            .map(([n, zero, sep]) => ({ typed: grouped(n, sep).replace(/\d/g, (d) => String.fromCodePoint(zero + Number(d))), want: n as number | undefined })),
+          fc.constantFrom('-1', '1.5', '٣٫٥', '1e3', '१२३', '1,2,3', '1000000000001', 'NaN', '0x10', '١٢٣abc').map((typed) => ({ typed, want: undefined as number | undefined })),
+        ),
+        async ({ typed, want }) => {
+          const before = await read();
+          const { body } = await formPage(preparer, url);
+          const res = await preparer.post(url, { ...body, [name]: typed });
+          if (want === undefined) {
+            expect(res.status, `"${typed}" is refused`).toBe(422);
+            expect(await read()).toEqual(before);
+          } else {
+            expect(res.status, `"${typed}" is read (${res.body.slice(0, 200)})`).toBe(303);
+            expect(await read(), `"${typed}"`).toBe(want);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: runs(20), endOnFailure: true },
+    );
+    if (details.failed) failures.push(`counts: ${String(details.errorInstance)}\n    counterexample: ${describeValue(details.counterexample)}`);
     expect(failures.splice(0)).toEqual([]);
   }, 120_000);
 
