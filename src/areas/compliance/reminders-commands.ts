@@ -15,7 +15,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import type { Translator } from '../../platform/i18n/messages.ts';
-import { listStateContacts, type Principal } from '../accounts/index.ts';
+import { listStateContacts, type Contact, type Principal } from '../accounts/index.ts';
 import { todayIso, type IsoDate } from '../states/index.ts';
 import { daysBetween, dueReminders, reminderDedupeKey, type DueReminder } from './compliance.ts';
 import { selectReminderRules } from './compliance-repository.ts';
@@ -51,11 +51,16 @@ export async function sendDueReminders(deps: ReminderDeps, actor: Actor, opts: {
   const byIso2 = new Map(facts.states.map((s) => [s.iso2, s]));
   const result: ReminderRunResult = { today, due: due.length, queued: 0, alreadyQueued: 0, withoutContacts: [] };
   const sent: { iso2: string; kind: string; year: number; offset: number; recipients: number }[] = [];
+  // Recipients are read before the transaction, which then only writes (short, on PGlite's one connection).
+  const contactsOf = new Map<string, Contact[]>();
+  for (const iso2 of new Set(due.map((d) => d.iso2))) {
+    contactsOf.set(iso2, (await listStateContacts(db, iso2)).sort((a, b) => (a.email.toLowerCase() < b.email.toLowerCase() ? -1 : 1)));
+  }
   await withTransaction(db, async (tx) => {
     for (const reminder of due) {
-      const contacts = (await listStateContacts(tx, reminder.iso2)).sort((a, b) => (a.email.toLowerCase() < b.email.toLowerCase() ? -1 : 1));
+      const contacts = contactsOf.get(reminder.iso2) ?? [];
       if (!contacts.length) {
-        result.withoutContacts.push(reminder.iso2);
+        if (!result.withoutContacts.includes(reminder.iso2)) result.withoutContacts.push(reminder.iso2);
         continue;
       }
       let recipients = 0;
