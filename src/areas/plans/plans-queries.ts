@@ -47,15 +47,7 @@ export interface ActionView {
 const notFound = () => new AppError('not_found', 'plans.not_found');
 
 export async function listPlans(db: DbOrTx): Promise<PlanSummary[]> {
-  const plans = await repo.selectPlans(db);
-  const counts = await repo.countByPlan(db);
-  const out: PlanSummary[] = [];
-  for (const plan of plans) {
-    const actions = await repo.selectActions(db, plan.id);
-    const c = counts.get(plan.id);
-    out.push({ plan, sections: c?.sections ?? 0, actions: c?.actions ?? 0, toVerify: hasFlag(actions, 'to-verify'), toComplete: hasFlag(actions, 'to-complete') });
-  }
-  return out;
+  return repo.selectPlanSummaries(db);
 }
 
 /** A plan by its id; 404 for an unknown or malformed id. */

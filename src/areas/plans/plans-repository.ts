@@ -68,14 +68,21 @@ export async function selectIndicator(db: DbOrTx, id: string): Promise<Indicator
   return row;
 }
 
-/** Number of sections and actions per plan. */
-export async function countByPlan(db: DbOrTx): Promise<Map<string, { sections: number; actions: number }>> {
-  const sections = await db.select({ planId: actionPlanSections.planId, n: sql<number>`count(*)::int` }).from(actionPlanSections).groupBy(actionPlanSections.planId);
-  const actions = await db.select({ planId: planActions.planId, n: sql<number>`count(*)::int` }).from(planActions).groupBy(planActions.planId);
-  const out = new Map<string, { sections: number; actions: number }>();
-  for (const s of sections) out.set(s.planId, { sections: Number(s.n), actions: 0 });
-  for (const a of actions) out.set(a.planId, { sections: out.get(a.planId)?.sections ?? 0, actions: Number(a.n) });
-  return out;
+/** Every plan with its number of sections and actions and whether any action carries a data flag, in one query. */
+export async function selectPlanSummaries(db: DbOrTx): Promise<{ plan: PlanRow; sections: number; actions: number; toVerify: boolean; toComplete: boolean }[]> {
+  // Drizzle writes a column of the selected table unqualified; the subqueries need it qualified.
+  const planId = sql.raw('"action_plans"."id"');
+  const rows = await db
+    .select({
+      plan: actionPlans,
+      sections: sql<number>`(select count(*)::int from ${actionPlanSections} s where s.plan_id = ${planId})`,
+      actions: sql<number>`(select count(*)::int from ${planActions} a where a.plan_id = ${planId})`,
+      toVerify: sql<boolean>`exists (select 1 from ${planActions} a where a.plan_id = ${planId} and 'to-verify' = any(a.themes))`,
+      toComplete: sql<boolean>`exists (select 1 from ${planActions} a where a.plan_id = ${planId} and 'to-complete' = any(a.themes))`,
+    })
+    .from(actionPlans)
+    .orderBy(asc(actionPlans.sortOrder), asc(actionPlans.periodStart), asc(actionPlans.id));
+  return rows.map((r) => ({ ...r, sections: Number(r.sections), actions: Number(r.actions), toVerify: r.toVerify === true, toComplete: r.toComplete === true }));
 }
 
 /** Section ids of a plan that exist (for choosing a free id). */

@@ -305,6 +305,24 @@ describe('adding and reordering actions and indicators', () => {
     expect(await audits('plans.action.moved', 'OAP-1')).toHaveLength(0);
   });
 
+  it('lets only one of two simultaneous moves of the same action through', async () => {
+    const other = new Agent(t.app);
+    const otherUser = await createUser(t.database, { role: 'admin' });
+    expect((await other.signIn(otherUser.email)).status).toBe(303);
+    await other.get('/en/admin/plans/oslo-2019');
+    await isu.get('/en/admin/plans/oslo-2019');
+    const v = String((await action('OAP-36')).version);
+    const answers = await Promise.all([
+      isu.post('/en/admin/plans/oslo-2019/actions/OAP-36/move', { version: v, direction: 'down' }),
+      other.post('/en/admin/plans/oslo-2019/actions/OAP-36/move', { version: v, direction: 'down' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([303, 409]);
+    // Moved exactly one place: now between 37 and 38.
+    const order = (await t.database.query<{ id: string }>("select id from plan_actions where section_id = 'oslo-2019.VII' order by sort_order, number")).map((r) => r.id);
+    expect(order.slice(2, 6)).toEqual(['OAP-35', 'OAP-37', 'OAP-36', 'OAP-38']);
+    expect(await audits('plans.action.moved', 'OAP-36')).toHaveLength(1);
+  });
+
   it('adds, edits and reorders indicators', async () => {
     await isu.get('/en/admin/plans/oslo-2019/actions/OAP-46/indicators/new');
     const bad = await isu.post('/en/admin/plans/oslo-2019/actions/OAP-46/indicators/new', { ...texts('title', { fr: 'Sans anglais' }), measure: 'percent' });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, createUser, type TestApp } from '../../support/app.ts';
 import { seedDemoReports } from '../../../src/areas/reporting/index.ts';
+import { actionLinks } from '../../../src/areas/plans/index.ts';
 
 let t: TestApp;
 let anon: Agent;
@@ -142,6 +143,27 @@ describe('one action', () => {
     expect(lower.location).toBe('/en/plans/siem-reap-angkor-2024/actions/SRAAP-31');
     expect((await anon.get('/en/plans/actions/OAP-99')).status).toBe(404);
     expect((await anon.get('/en/plans/actions/not-an-id')).status).toBe(404);
+  });
+});
+
+describe('other areas linking to actions', () => {
+  it('lists what another area contributes under "where it is asked", grouped under its own heading', async () => {
+    actionLinks(t.deps).provide((req, action) =>
+      action.id === 'OAP-45' ? [{ group: req.tr.locale === 'en' ? 'Questionnaires' : 'Q', context: '2024 questionnaire on national platforms', label: 'Does your platform meet every year?', href: '/en/plans', code: 'Q7' }] : [],
+    );
+    const res = await anon.get('/en/plans/oslo-2019/actions/OAP-45');
+    expect(res.body).toContain('Article 7 report forms (format 2023)');
+    expect(res.body).toContain('<caption class="table__caption">Questionnaires</caption>');
+    expect(res.body).toContain('<a href="/en/plans">Does your platform meet every year?</a>');
+    expect(res.body).toContain('<code>Q7</code>');
+    // Other actions are not affected, and another app has its own registry.
+    expect((await anon.get('/en/plans/oslo-2019/actions/OAP-44')).body).not.toContain('Questionnaires');
+    const other = await createTestApp();
+    try {
+      expect((await new Agent(other.app).get('/en/plans/oslo-2019/actions/OAP-45')).body).not.toContain('Questionnaires');
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -75,7 +75,9 @@ export function PlansPage({ plans, canEdit }: { plans: PlanSummary[]; canEdit: b
         ]}
       />
       <p>
-        {t('plans.list.api')} <a href="/api/v1/action-plans">/api/v1/action-plans</a>
+        {t('plans.list.api')} <a href="/api/v1/action-plans">
+          <code>/api/v1/action-plans</code>
+        </a>
       </p>
       {canEdit ? (
         <p>
@@ -160,7 +162,9 @@ export function PlanPage({ tree, canEdit }: { tree: PlanTree; canEdit: boolean }
         </section>
       ))}
       <p>
-        {t('plans.plan.api')} <a href={`/api/v1/action-plans/${plan.id}`}>{`/api/v1/action-plans/${plan.id}`}</a>
+        {t('plans.plan.api')} <a href={`/api/v1/action-plans/${plan.id}`}>
+          <code>{`/api/v1/action-plans/${plan.id}`}</code>
+        </a>
       </p>
       {canEdit ? (
         <p>
