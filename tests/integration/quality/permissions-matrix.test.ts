@@ -13,7 +13,7 @@ import type { Agent } from '../../support/app.ts';
 import type { Role } from '../../../src/areas/accounts/schema.ts';
 
 type Who = 'anonymous' | 'preparer' | 'approver' | 'other_state' | 'committee' | 'isu' | 'admin';
-type Outcome = 'ok' | 'login' | 'denied' | 'redirect' | 'any' | 'ok-or-redirect';
+type Outcome = 'ok' | 'login' | 'denied' | 'hidden' | 'redirect' | 'any' | 'ok-or-redirect';
 const WHO: Who[] = ['anonymous', 'preparer', 'approver', 'other_state', 'committee', 'isu', 'admin'];
 const DOWNLOAD = /\.(csv|json|xlsx|pdf|docx|zip|ics)$/;
 
@@ -37,10 +37,14 @@ function expected(route: string, w: Who): Outcome {
   // Only the State itself brings answers in from a file.
   if (/^\/reports\/:id\/import\b/.test(p)) return gate(ownState(w));
   // A file attached to a report that has been submitted: like the submitted report, committees read it too.
-  if (/^\/reports\/:id\/attachments\/:attachment$/.test(p)) return gate(ownState(w) || staff(w) || w === 'committee');
+  // The example file is attached to a working copy after its last submission: committee members
+  // read submitted versions only, so for them it does not exist (404).
+  if (/^\/reports\/:id\/attachments\/:attachment$/.test(p)) return w === 'committee' ? 'hidden' : gate(ownState(w) || staff(w));
   if (/^\/reports\/:id\/(edit|forms|check|attachments|submitted)\b/.test(p)) return gate(ownState(w) || staff(w));
   // Reporting compliance, internal view (drafts in progress, reminders sent): committee members and ISU.
   if (/^\/workspace\/compliance\b/.test(p)) return gate(w === 'committee' || staff(w));
+  // The committee's analysis (indicators of submitted reports, detector term lists): committee members and ISU.
+  if (/^\/analysis\b/.test(p)) return gate(w === 'committee' || staff(w));
   // A bare action id (the links on report fields) sends everyone on to the action's page.
   if (/^\/plans\/actions\/:action$/.test(p)) return 'redirect';
   return 'ok';
@@ -50,6 +54,7 @@ function outcome(status: number, location: string | undefined): Outcome | `other
   if (status === 200) return 'ok';
   if (status === 303 && location?.includes('/login')) return 'login';
   if (status === 403) return 'denied';
+  if (status === 404) return 'hidden';
   if (status === 302 || status === 303) return 'redirect';
   return `other:${status}`;
 }
