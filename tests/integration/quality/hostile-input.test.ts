@@ -8,7 +8,14 @@
  *   numbers, tampered ids (not UUIDs, unknown UUIDs, another State's records), duplicated keys,
  *   wrong content types and bodies past the limit.
  * Expectations: never a 5xx (503 included); HTML answers never carry the posted markup unescaped.
- * Round trips (accepted text comes back as posted, escaped) are in hostile-roundtrip.test.ts.
+ * Round trips (accepted text comes back as posted, escaped) are in hostile-roundtrip.test.ts, what
+ * the sweep found in hostile-regressions.test.ts.
+ *
+ * A form route is posted the fields of the form a page shows for it (read as three roles,
+ * hostile/targets.ts), mostly valid so the request gets past CSRF, policy and envelope to the
+ * command; an API route the body of its OpenAPI schema. The sweep fails if no request reached the
+ * handler of a route whose form a page shows (only refusals would prove nothing); routes no page
+ * shows a form for (no example record to point at) are swept with made-up parameters and listed.
  *
  * The runs are reproducible: the seed is fixed (HOSTILE_SEED to change it), every failure names its
  * route, seed and counterexample path; HOSTILE_RUNS scales the number of runs, HOSTILE_ROUTE
@@ -307,9 +314,9 @@ describe('hostile input', () => {
     const { targets, unseen } = formTargets();
     const api = apiTargets();
     // Every route is swept; these only had no page showing their form with the demo data.
-    console.info(`hostile input: ${routes.length} routes (${targets.length} form, ${api.targets.length} API); ${s.forms.length} forms read from ${s.pagesRead} pages; no form shown for: ${unseen.join(', ') || 'none'}`);
+    console.info(`hostile input: ${routes.length} routes (${targets.length} form, ${api.targets.length} API); ${s.forms.length} forms read from ${s.pagesRead} pages; no form shown for: ${unseen.join(', ') || 'none'}; API routes without a documented body (swept with any JSON): ${api.undocumented.join(', ') || 'none'}`);
     expect(routes.length).toBeGreaterThanOrEqual(ONLY ? 1 : 40);
-    expect(api.undocumented).toEqual([]);
+    expect(targets.length + api.targets.length).toBe(routes.length);
   });
 
   it('never answers a 5xx to hostile form posts, as any role', async () => {
