@@ -130,6 +130,7 @@ describe('page weight', () => {
     expect(css.encoding).toMatch(/^(br|gzip)$/);
   });
 
+  // Every page in six languages for three users: hundreds of requests, hence the longer timeout.
   it.each([
     ['anonymous', () => q.anonymous, /\/reports\/[^/]+$/],
     ['administrator', () => q.admin, /\/admin\//],
@@ -142,7 +143,7 @@ describe('page weight', () => {
     expect(broken).toEqual([]);
     expect(over, 'pages over the 60 KB budget').toEqual([]);
     expect(foreign, 'references to other origins').toEqual([]);
-  });
+  }, 300_000);
 
   it('detects a reference to another origin in a stylesheet', () => {
     expect(foreignInCss("a{background:url(/static/a.svg)} @import 'https://fonts.example.com/f.css'; b{background:url( \"//cdn.example.com/b.png\")}")).toEqual(['https://fonts.example.com/f.css', '//cdn.example.com/b.png']);
