@@ -38,11 +38,11 @@ export function mapDatabaseError(e: unknown): unknown {
     case '22003':
     case '22007':
     case '22008':
-    // Text PostgreSQL cannot store (U+0000 in text, \u0000 or a lone surrogate escape in jsonb) and
-    // values too large for an index: the input's fault, never a server error.
+    // Text PostgreSQL cannot store (U+0000 in text, \u0000 or a lone surrogate escape in jsonb): the
+    // input's fault, never a server error. (Values too large for an index, 54000, are "too large"
+    // below.)
     case '22021':
     case '22P05':
-    case '54000':
       return new AppError('validation', 'db.invalid_value', { constraint: p.constraint });
     case '40001':
     case '40P01':
