@@ -35,6 +35,11 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly code: string;
   readonly details: Record<string, unknown> | undefined;
+  /**
+   * A refusal answered as "not found" so as not to reveal that the record exists (another State's
+   * draft): logged as a refusal like a 403. Never sent to the client.
+   */
+  denied = false;
   constructor(kind: ErrorKind, code: string, details?: Record<string, unknown>) {
     super(code);
     this.name = 'AppError';
@@ -48,6 +53,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (code = 'not_found', details?: Record<string, unknown>) => new AppError('not_found', code, details);
+/** A record the policy hides from this user: 404 to them, "access denied" in the log. */
+export function hidden(code = 'not_found', details?: Record<string, unknown>): AppError {
+  const e = new AppError('not_found', code, details);
+  e.denied = true;
+  return e;
+}
 export const forbidden = (code = 'forbidden', details?: Record<string, unknown>) => new AppError('forbidden', code, details);
 export const conflict = (code: string, details?: Record<string, unknown>) => new AppError('conflict', code, details);
 export const badRequest = (code: string, details?: Record<string, unknown>) => new AppError('bad_request', code, details);

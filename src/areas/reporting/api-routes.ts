@@ -17,7 +17,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError, conflict, forbidden, isAppError, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, hidden, isAppError, notFound } from '../../platform/errors.ts';
 import type { FormDef, Issue } from '../../platform/forms/definition.ts';
 import { englishText, valueIssuesFromZod, valuesForDefinition } from '../../platform/forms/zod-schema.ts';
 import { MAX_LISTED_ERRORS, shownKey, unknownKeyMessage, userText, zodErrorMap } from '../../platform/http/forms.ts';
@@ -209,7 +209,8 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
   /** The report if the caller may see it in some form; 404 otherwise (drafts never leak). */
   async function visibleReport(req: FastifyRequest, id: string): Promise<ReportRow> {
     const report = await repo.findReport(db(), id);
-    if (!report || !seesReport(req.user, report)) throw notFound();
+    if (!report) throw notFound();
+    if (!seesReport(req.user, report)) throw hidden();
     return report;
   }
 
@@ -349,7 +350,7 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
       if (!internal && !canViewPublished(u, report)) {
         if (canViewWorkingCopy(u, report)) throw notFound('not_found', { draft: `/api/v1/reports/${report.id}/draft` });
         if (!u && report.publishedVersionNo !== null) requireToken(req, reply);
-        throw notFound();
+        throw hidden();
       }
       const all = await repo.listVersions(db(), report.id);
       const versions = visibleVersions(u, report, all);

@@ -15,7 +15,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart, { type Multipart } from '@fastify/multipart';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, hidden, notFound } from '../../platform/errors.ts';
 import { verifyCsrf } from '../../platform/http/csrf.ts';
 import { cookieNames } from '../../platform/http/server.tsx';
 import { textOf } from '../../platform/forms/definition.ts';
@@ -81,7 +81,7 @@ export function registerReportExportRoutes(deps: AppDeps) {
         signInRedirect(req, reply);
         return undefined;
       }
-      throw notFound();
+      throw hidden();
     }
     const raw = req.query.version;
     if (raw !== undefined && !/^\d{1,9}$/.test(raw)) throw notFound();

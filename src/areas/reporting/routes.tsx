@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
-import { AppError, isAppError, notFound } from '../../platform/errors.ts';
+import { AppError, hidden, isAppError, notFound } from '../../platform/errors.ts';
 import { formBody, userText } from '../../platform/http/forms.ts';
 import type { References } from '../../platform/forms/render.tsx';
 import { isStaff, type Principal } from '../accounts/index.ts';
@@ -475,7 +475,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       const publicOk = canViewPublished(req.user, report);
       if (!internal && !publicOk) {
         if (!req.user && report.publishedVersionNo !== null) return signInRedirect(req, reply);
-        throw notFound();
+        throw hidden();
       }
       const stateReports = await repo.listReportsOfState(db(), report.stateIso2);
       const stamp = key && !internal ? `${state.version}|${stateReports.map((r) => `${r.id}:${r.version}`).join(',')}` : undefined;
@@ -519,7 +519,7 @@ export function registerReportingRoutes(deps: AppDeps) {
       const internal = canViewSubmitted(req.user, report);
       if (!internal && !canViewPublished(req.user, report)) {
         if (!req.user && report.publishedVersionNo !== null) return signInRedirect(req, reply);
-        throw notFound();
+        throw hidden();
       }
       const visible = async (r: typeof report) => {
         const all = await repo.listVersions(db(), r.id);

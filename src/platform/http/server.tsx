@@ -378,7 +378,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     else if (status === 503) req.log.warn({ err: { message: (err as Error).message } }, 'service unavailable');
     // Every refusal is logged, with who asked for what, so probing for other States' drafts or
     // staff pages shows up in the logs (the audit log records state changes, not reads).
-    else if (status === 403) req.log.warn({ denied: { code, method: req.method, url: req.url.slice(0, 400), userId: req.user?.id ?? null, role: req.user?.role ?? null, state: req.user?.stateIso2 ?? null } }, 'access denied');
+    else if (status === 403 || (isAppError(e) && e.denied)) req.log.warn({ denied: { code, method: req.method, url: req.url.slice(0, 400), userId: req.user?.id ?? null, role: req.user?.role ?? null, state: req.user?.stateIso2 ?? null } }, 'access denied');
     if (status === 429) reply.header('retry-after', '60');
     if (wantsJson(req)) return problem(reply, req, status, code, details);
     // A private page asked for without signing in: go to sign-in and come back afterwards.
