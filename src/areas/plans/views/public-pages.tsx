@@ -113,7 +113,7 @@ export function PlanPage({ tree, canEdit }: { tree: PlanTree; canEdit: boolean }
       />
       <nav class="contents" aria-labelledby="plan-contents">
         <h2 id="plan-contents">{t('plans.plan.contents')}</h2>
-        <ol>
+        <ul>
           {tree.sections.map((s) => (
             <li key={s.section.id}>
               <a href={`#section-${s.section.number}`}>
@@ -121,7 +121,7 @@ export function PlanPage({ tree, canEdit }: { tree: PlanTree; canEdit: boolean }
               </a>
             </li>
           ))}
-        </ol>
+        </ul>
       </nav>
       {tree.sections.map((s) => (
         <section key={s.section.id} id={`section-${s.section.number}`} aria-labelledby={`section-${s.section.number}-title`} class="form-section">
