@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { users } from '../../../src/areas/accounts/schema.ts';
 import * as repo from '../../../src/areas/reporting/reports-repository.ts';
+import { analyseReport } from '../../../src/areas/analysis/index.ts';
 import type { ReportRow } from '../../../src/areas/reporting/reports-repository.ts';
 import { exampleParams, fillRoute, type ExampleData } from '../../support/browser.ts';
 import { createUser } from '../../support/app.ts';
@@ -281,6 +282,24 @@ const RULES: Record<string, Rule> = {
   'POST /:locale/admin/reminders/:id/delete': { allowed: STAFF, prepare: async () => ({ params: { id: await reminderRule(99, true) } }) },
   'POST /:locale/admin/reminders/run': { allowed: STAFF, note: 'Writes its audit event even when no reminder is due.' },
 
+  // ---- Analysis: committee members and ISU decide on indicators; ISU analyses again and edits the term lists.
+  'POST /:locale/analysis/reports/analyse': { allowed: STAFF, prepare: async (fx) => ({ body: { year: String((await fx.sharedSubmitted()).year) } }) },
+  'POST /:locale/analysis/reports/:id/analyse': { allowed: STAFF, prepare: async (fx) => ({ params: { id: (await fx.sharedSubmitted()).id } }) },
+  'POST /:locale/analysis/reports/:id/indicators/:indicator': {
+    note: 'An override (with its note) of an indicator of a submitted report, analysed first.',
+    allowed: ['committee', ...STAFF],
+    prepare: async (fx) => {
+      const r = await fx.sharedSubmitted();
+      await analyseReport(db(), { userId: null, label: 'sweep' }, r.id, { trigger: 'manual' });
+      const [row] = await t.database.query<{ version: number }>(`select version from analysis_report_indicators where report_id = $1 and indicator_id = 'ca.resource_plan'`, [r.id]);
+      return { params: { id: r.id, indicator: 'ca.resource_plan' }, body: { version: String(row!.version), 'decision.ca.resource_plan': 'no', 'note.ca.resource_plan': 'Override by the sweep' } };
+    },
+  },
+  'POST /:locale/analysis/terms': { allowed: STAFF, prepare: async () => ({ body: { indicatorId: 'ca.national_platform', locale: 'en', kind: 'term', phrase: 'sweep round table', note: '' } }) },
+  'POST /:locale/analysis/terms/try': { allowed: ['committee', ...STAFF], writes: false, prepare: async () => ({ body: { sample: 'There is no national platform yet.' } }) },
+  'POST /:locale/analysis/terms/:termId': { allowed: STAFF, prepare: async () => ({ params: { termId: await detectorTerm('sweep term to edit') }, body: { editPhrase: 'sweep term edited', editKind: 'term', editNote: '' } }) },
+  'POST /:locale/analysis/terms/:termId/delete': { allowed: STAFF, prepare: async () => ({ params: { termId: await detectorTerm('sweep term to delete') } }) },
+
   // ---- The JSON API.
   'GET /api/openapi.json': { allowed: 'public' },
   'GET /api/v1/states': { allowed: 'public' },
@@ -403,6 +422,13 @@ function planTextFields(name: string, text: Record<string, string>): Record<stri
 async function planRowVersion(table: 'action_plan_sections' | 'plan_actions' | 'plan_action_indicators', id: string): Promise<string> {
   const [row] = await t.database.query<{ version: number }>(`select version from ${table} where id = $1`, [id]);
   return String(row!.version);
+}
+
+/** A detector term with this phrase (created if missing); returns its id. */
+async function detectorTerm(phrase: string): Promise<string> {
+  await db().execute(sql`insert into analysis_detector_terms (indicator_id, locale, kind, phrase) values ('ca.national_platform', 'en', 'term', ${phrase}) on conflict do nothing`);
+  const [row] = await t.database.query<{ id: string }>(`select id::text as id from analysis_detector_terms where phrase = $1`, [phrase]);
+  return row!.id;
 }
 
 /* ------------------------------------------------------------------------------------------ */

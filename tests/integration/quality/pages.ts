@@ -77,7 +77,7 @@ export function isRedirect(res: AgentResponse): boolean {
  * from these is user or reference data, not an interface string.
  */
 export async function dataStrings(q: QualityApp): Promise<string[]> {
-  const tables = ['users', 'states', 'committees', 'outbox_emails', 'audit_events', 'api_tokens', 'mine_types', 'reports', 'review_comments', 'stored_files', 'report_attachments', 'article5_deadlines', 'membership_events'];
+  const tables = ['users', 'states', 'committees', 'outbox_emails', 'audit_events', 'api_tokens', 'mine_types', 'reports', 'review_comments', 'stored_files', 'report_attachments', 'article5_deadlines', 'membership_events', 'analysis_indicators', 'analysis_detector_terms'];
   const found = new Set<string>();
   const collect = (v: unknown) => {
     if (typeof v === 'string') {

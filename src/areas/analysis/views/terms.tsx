@@ -107,7 +107,7 @@ export function TermsPage({ indicators, indicatorId, lang, terms, counts, canEdi
           {
             header: t('analysis.terms.col.phrase'),
             cell: (r) => (
-              <span lang={r.locale} dir="auto">
+              <span lang={r.locale} dir="auto" translate="no">
                 {r.phrase}
               </span>
             ),
@@ -123,12 +123,18 @@ export function TermsPage({ indicators, indicatorId, lang, terms, counts, canEdi
                     <>
                       <a href={`${listHref}&edit=${r.id}#edit-term`}>
                         {t('common.actions.edit')}
-                        <span class="visually-hidden"> {r.phrase}</span>
+                        <span class="visually-hidden">
+                          {' '}
+                          <bdi>{r.phrase}</bdi>
+                        </span>
                       </a>{' '}
                       <PostForm action={`${base}/${r.id}/delete`} inline>
                         <button type="submit" class="link-button">
                           {t('analysis.terms.remove')}
-                          <span class="visually-hidden"> {r.phrase}</span>
+                          <span class="visually-hidden">
+                          {' '}
+                          <bdi>{r.phrase}</bdi>
+                        </span>
                         </button>
                       </PostForm>
                     </>
@@ -170,8 +176,8 @@ export function TermsPage({ indicators, indicatorId, lang, terms, counts, canEdi
           rows={[...LOCALES]}
           columns={[
             { header: t('analysis.terms.col.lang'), cell: (c) => <LanguageName code={c} /> },
-            { header: t('analysis.terms.col.breakers'), cell: (c) => <span lang={c}>{(SCOPE_BREAKERS[c] ?? []).join(' · ')}</span> },
-            { header: t('analysis.terms.col.pseudo'), cell: (c) => <span lang={c}>{(PSEUDO_NEGATIONS[c] ?? []).join(' · ')}</span> },
+            { header: t('analysis.terms.col.breakers'), cell: (c) => <span lang={c} translate="no">{(SCOPE_BREAKERS[c] ?? []).join(' · ')}</span> },
+            { header: t('analysis.terms.col.pseudo'), cell: (c) => <span lang={c} translate="no">{(PSEUDO_NEGATIONS[c] ?? []).join(' · ')}</span> },
           ]}
         />
       </section>
