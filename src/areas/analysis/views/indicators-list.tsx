@@ -62,7 +62,7 @@ export function ReportsListPage({ data, filter, errors, canReanalyse, analysed }
             header: t('analysis.reports.col.indicator'),
             cell: (s) => (
               <>
-                {l(s.indicator.title)} <span class="muted" dir="ltr" translate="no">{s.indicator.actionIds.join(', ')}</span>
+                {l(s.indicator.title)} <bdi class="muted" dir="ltr">{s.indicator.actionIds.join(', ')}</bdi>
               </>
             ),
           },

@@ -166,7 +166,7 @@ function IndicatorSection({
     <section class="form-section" id={anchor} aria-labelledby={`${anchor}-title`}>
       <h3 id={`${anchor}-title`}>{l(indicator.title)}</h3>
       <p class="muted">
-        {indicator.description ? l(indicator.description) : null} {indicator.actionIds.length ? <span dir="ltr" translate="no">({indicator.actionIds.join(', ')})</span> : null}
+        {indicator.description ? l(indicator.description) : null} {indicator.actionIds.length ? <bdi dir="ltr">({indicator.actionIds.join(', ')})</bdi> : null}
       </p>
       {!value ? (
         <p>{t('analysis.report.not_analysed')}</p>

@@ -107,9 +107,9 @@ export function TermsPage({ indicators, indicatorId, lang, terms, counts, canEdi
           {
             header: t('analysis.terms.col.phrase'),
             cell: (r) => (
-              <span lang={r.locale} dir="auto" translate="no">
+              <bdi lang={r.locale} dir="auto">
                 {r.phrase}
-              </span>
+              </bdi>
             ),
           },
           { header: t('analysis.terms.col.kind'), cell: (r) => (r.kind === 'term' ? <Tag tone="blue">{kindLabel(t, r)}</Tag> : <Tag tone="grey">{kindLabel(t, r)}</Tag>) },
@@ -176,8 +176,8 @@ export function TermsPage({ indicators, indicatorId, lang, terms, counts, canEdi
           rows={[...LOCALES]}
           columns={[
             { header: t('analysis.terms.col.lang'), cell: (c) => <LanguageName code={c} /> },
-            { header: t('analysis.terms.col.breakers'), cell: (c) => <span lang={c} translate="no">{(SCOPE_BREAKERS[c] ?? []).join(' · ')}</span> },
-            { header: t('analysis.terms.col.pseudo'), cell: (c) => <span lang={c} translate="no">{(PSEUDO_NEGATIONS[c] ?? []).join(' · ')}</span> },
+            { header: t('analysis.terms.col.breakers'), cell: (c) => <bdi lang={c}>{(SCOPE_BREAKERS[c] ?? []).join(' · ')}</bdi> },
+            { header: t('analysis.terms.col.pseudo'), cell: (c) => <bdi lang={c}>{(PSEUDO_NEGATIONS[c] ?? []).join(' · ')}</bdi> },
           ]}
         />
       </section>
