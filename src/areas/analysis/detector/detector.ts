@@ -34,7 +34,7 @@ export const AFTER_MARK = /^\s*(…|\.\.\.)\s*/;
 /** Words that end the reach of a negation, like punctuation does. */
 export const SCOPE_BREAKERS: Record<string, string[]> = {
   en: ['but', 'although', 'though', 'however', 'whereas', 'while', 'because', 'since'],
-  fr: ['mais', 'cependant', 'toutefois', 'bien que', 'alors que', 'tandis que', 'neanmoins', 'car', 'parce que'],
+  fr: ['mais', 'cependant', 'toutefois', 'bien que', 'alors que', 'tandis que', 'néanmoins', 'car', 'parce que'],
   es: ['pero', 'sin embargo', 'aunque', 'mientras que', 'no obstante', 'porque', 'ya que'],
   ru: ['но', 'однако', 'хотя', 'тогда как', 'потому что', 'так как'],
   ar: ['لكن', 'غير أن', 'إلا أن', 'بينما', 'رغم', 'مع أن', 'لأن'],
@@ -44,7 +44,7 @@ export const SCOPE_BREAKERS: Record<string, string[]> = {
 /** Phrases that contain a negation word without negating. */
 export const PSEUDO_NEGATIONS: Record<string, string[]> = {
   en: ['not only', 'no later than', 'no less than', 'not least', 'no doubt'],
-  fr: ['non seulement', 'pas seulement', 'sans doute', 'sans delai'],
+  fr: ['non seulement', 'pas seulement', 'sans doute', 'sans délai'],
   es: ['no solo', 'no solamente', 'no obstante', 'sin embargo', 'sin duda', 'no menos de'],
   ru: ['не только', 'не менее', 'не позднее', 'без сомнения'],
   ar: ['لا سيما', 'لا تزال', 'لا يزال', 'ما زال', 'ما زالت', 'لا زال', 'ليس فقط', 'لا يقل عن', 'دون تأخير'],
