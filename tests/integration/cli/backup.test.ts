@@ -135,7 +135,8 @@ describe('backup and restore', { timeout: 120_000 }, () => {
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     for (const table of Object.keys(before)) expect({ table, rows: after[table] }).toEqual({ table, rows: before[table] });
     expect(before['public."stored_files"']!.length).toBe(2);
-    expect(before['public."audit_events"']!.length).toBe(7);
+    // The events this test wrote, and those of the seeds (their number grows as areas seed reference data).
+    expect(before['public."audit_events"']!.length).toBeGreaterThanOrEqual(7);
 
     const [maxRow] = ((await target.db.execute(sql`select max(id)::int as m from audit_events`)) as unknown as { rows: { m: number }[] }).rows;
     await recordAudit(target.db, { userId: null, label: 'cli' }, { action: 'test.after.restored', entityType: 'test' });
