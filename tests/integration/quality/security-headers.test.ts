@@ -121,7 +121,8 @@ describe('security headers over plain HTTP', () => {
     const { problems, count } = await sweep(q, [['anonymous', q.anonymous], ['administrator', q.admin], ['State preparer', q.statePreparer]], ['en', 'ar'], false);
     expect(count).toBeGreaterThan(10);
     expect(problems).toEqual([]);
-  });
+    // Every page the app has, for three users in two languages: minutes on a loaded 2-core machine.
+  }, 300_000);
 
   it('the same on redirects, static files and the API', async () => {
     for (const url of ['/', '/en/login/two-factor', '/healthz', '/api/openapi.json']) {
@@ -172,7 +173,7 @@ describe('security headers and cookies over TLS', () => {
   it('every page sends HSTS and the other headers', async () => {
     const { problems } = await sweep(q, [['anonymous', q.anonymous], ['administrator', q.admin]], ['en'], true);
     expect(problems).toEqual([]);
-  });
+  }, 300_000);
 
   it('downloads, API answers, refusals and error answers send HSTS and the other headers', async () => {
     const { problems } = await otherAnswers(q, true);
