@@ -191,6 +191,9 @@ export async function saveForm(deps: Deps, actor: Actor, user: Principal | undef
     if (input.keepMine) {
       const current = await repo.findForm(tx, report.id, def.id);
       if (!current) throw notFound();
+      // The choices were made against the version shown on the conflict page; a save since then
+      // is a new conflict, never merged over unseen.
+      if (current.version !== input.expectedVersion) return { kind: 'conflict' as const, current, mine: values };
       values = mergeChoices(def, current.values, values, input.keepMine);
       expected = current.version;
     }

@@ -209,6 +209,26 @@ export function registerReportingRoutes(deps: AppDeps) {
 
     app.get('/:locale/reports/:id/forms/:form', async (req: Req, reply) => renderForm(req, reply));
 
+    /** The conflict page (409): what was saved meanwhile next to what this person sent, to choose field by field. */
+    async function renderConflict(req: Req, reply: FastifyReply, result: Extract<Awaited<ReturnType<typeof saveForm>>, { kind: 'conflict' }>, body: Record<string, unknown>) {
+      const loaded = await loadReport(req);
+      const def = getFormDef(loaded.report.formatVersion, req.params.form)!;
+      return reply.page(
+        <ConflictPage
+          report={loaded.report}
+          stateName={loaded.name}
+          def={def}
+          theirs={result.current.values}
+          mine={result.mine}
+          changed={changedFields(def, result.current.values, result.mine)}
+          currentVersion={result.current.version}
+          body={body}
+          references={await references(loaded.report.id)}
+        />,
+        409,
+      );
+    }
+
     app.post('/:locale/reports/:id/forms/:form', async (req: Req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
       const body: Record<string, unknown> = formBody(req.body);
@@ -234,24 +254,7 @@ export function registerReportingRoutes(deps: AppDeps) {
         const row = await repo.findForm(db(), req.params.id, req.params.form);
         return renderForm(req, reply, { values: mergeForDisplay(row?.values ?? {}, result.parsed.values), raw: result.parsed.raw, issues: result.parsed.issues, status: 422 });
       }
-      if (result.kind === 'conflict') {
-        const loaded = await loadReport(req);
-        const def = getFormDef(loaded.report.formatVersion, req.params.form)!;
-        return reply.page(
-          <ConflictPage
-            report={loaded.report}
-            stateName={loaded.name}
-            def={def}
-            theirs={result.current.values}
-            mine={result.mine}
-            changed={changedFields(def, result.current.values, result.mine)}
-            currentVersion={result.current.version}
-            body={body}
-            references={await references(loaded.report.id)}
-          />,
-          409,
-        );
-      }
+      if (result.kind === 'conflict') return renderConflict(req, reply, result, body);
       const base = `/${req.locale}/reports/${req.params.id}`;
       if (action.startsWith('add:')) return reply.redirect(`${base}/forms/${req.params.form}?add=${encodeURIComponent(action.slice(4))}`, 303);
       if (removeRow) return reply.redirect(`${base}/forms/${req.params.form}?flash=saved`, 303);
@@ -271,7 +274,8 @@ export function registerReportingRoutes(deps: AppDeps) {
         .map(([k]) => k.slice(5));
       const result = await saveForm(deps, req.actor, req.user, { reportId: req.params.id, formId: req.params.form, expectedVersion: version.data._version, body, keepMine });
       if (result.kind === 'invalid') return renderForm(req, reply, { raw: result.parsed.raw, issues: result.parsed.issues, status: 422 });
-      if (result.kind === 'conflict') return reply.redirect(`/${req.locale}/reports/${req.params.id}/forms/${req.params.form}`, 303);
+      // Saved again by someone while this person was choosing: choose again against that save.
+      if (result.kind === 'conflict') return renderConflict(req, reply, result, body);
       return reply.redirect(`/${req.locale}/reports/${req.params.id}/edit?flash=saved`, 303);
     });
 

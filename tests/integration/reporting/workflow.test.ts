@@ -110,6 +110,26 @@ describe('Article 7 report from draft to publication', () => {
     expect(after.body).toContain('Risk education sessions are held separately for women and men.');
   });
 
+  it('does not merge a choice over a save made while the conflict page was open: it asks again', async () => {
+    const v = versionOf((await preparer.get(`/en/reports/${reportId}/forms/J`)).body);
+    expect(versionOf((await preparer2.get(`/en/reports/${reportId}/forms/J`)).body)).toBe(v);
+    await preparer.post(`/en/reports/${reportId}/forms/J`, { _version: v, _action: 'save', 's.gender.narrative': 'First edit.' });
+    const conflict = await preparer2.post(`/en/reports/${reportId}/forms/J`, { _version: v, _action: 'save', 's.gender.narrative': 'Second edit.' });
+    expect(conflict.status).toBe(409);
+    const shown = versionOf(conflict.body);
+    // While the second preparer reads the conflict page, the first saves again.
+    await preparer.post(`/en/reports/${reportId}/forms/J`, { _version: shown, _action: 'save', 's.gender.narrative': 'Third edit, unseen by the other.' });
+    const again = await preparer2.post(`/en/reports/${reportId}/forms/J/resolve`, { _version: shown, 's.gender.narrative': 'Second edit.', 'keep.gender.narrative': 'mine' });
+    expect(again.status).toBe(409);
+    expect(again.body).toContain('Third edit, unseen by the other.');
+    expect(again.body).toContain('Second edit.');
+    const stored = await preparer.get(`/en/reports/${reportId}/forms/J`);
+    expect(stored.body).toContain('Third edit, unseen by the other.');
+    // Chosen against what is now there, it goes through.
+    const ok = await preparer2.post(`/en/reports/${reportId}/forms/J/resolve`, { _version: versionOf(again.body), 's.gender.narrative': 'Risk education sessions are held separately for women and men.', 'keep.gender.narrative': 'mine' });
+    expect(ok.status).toBe(303);
+  });
+
   it('will not let a preparer submit, and blocks submission until every form is done', async () => {
     const check = await preparer.get(`/en/reports/${reportId}/check`);
     expect(check.body).not.toContain('Submit the report');
