@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
-import { parseForm } from '../../platform/http/forms.ts';
+import { formBody, parseForm } from '../../platform/http/forms.ts';
 import { PageCache, PUBLIC_PAGE_FRESH_MS, servePublicPage } from '../../platform/http/page-cache.ts';
 import { csvDocument, type CsvCell } from '../../platform/exports/csv.ts';
 import { normaliseDigits, parseLocalizedNumber } from '../../platform/i18n/digits.ts';
@@ -209,7 +209,7 @@ export function registerComplianceRoutes(deps: AppDeps) {
     app.post('/:locale/admin/reminders', async (req, reply) => {
       if (!req.user) return signInRedirect(req, reply);
       assertCan(canManageReminders(req.user));
-      const body = (req.body ?? {}) as Record<string, unknown>;
+      const body = formBody(req.body);
       const typed = typeof body.offsetDays === 'string' ? body.offsetDays.slice(0, 50) : '';
       const form = parseForm(offsetSchema, body, req.tr);
       if (!form.ok) return remindersPage(req, reply, { values: { offsetDays: typed }, errors: form.errors, status: 422 });

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
-import { parseForm } from '../../platform/http/forms.ts';
+import { formBody, parseForm } from '../../platform/http/forms.ts';
 import {
   addAction,
   addIndicator,
@@ -76,7 +76,7 @@ function params(req: FastifyRequest): Params {
 }
 
 function submitted(req: FastifyRequest): Record<string, unknown> {
-  return req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+  return formBody(req.body);
 }
 
 const isCode = (e: unknown, ...codes: string[]) => isAppError(e) && codes.includes(e.code);

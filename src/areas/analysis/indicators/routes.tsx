@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { AppError, isAppError, notFound } from '../../../platform/errors.ts';
-import { optionalText, parseForm } from '../../../platform/http/forms.ts';
+import { formBody, optionalText, parseForm } from '../../../platform/http/forms.ts';
 import { normaliseDigits } from '../../../platform/i18n/digits.ts';
 import { CURRENT_FORMAT, getFormat } from '../../reporting/index.ts';
 import { assertCan, canDecideIndicator, canReanalyse, canUseAnalysis, canViewReportIndicators } from '../policy.ts';
@@ -138,7 +138,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: AppDeps): vo
       [dField]: z.enum(['yes', 'no', 'clear'], { error: 'analysis.decision.choose' }),
       [nField]: optionalText(2000, { multiline: true }),
     });
-    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    const body = formBody(req.body);
     const typed = { decision: typeof body[dField] === 'string' ? (body[dField] as string).slice(0, 10) : undefined, note: typeof body[nField] === 'string' ? (body[nField] as string).slice(0, 2000) : undefined };
     const form = parseForm(schema, body, req.tr);
     if (!form.ok) {

@@ -1,5 +1,5 @@
 /** Pieces shared by the compliance pages: status tags and texts, the year switch, the legend. */
-import { Button, SelectField, Tag } from '../../../platform/views/components.tsx';
+import { Button, DateText, SelectField, Tag, type Column } from '../../../platform/views/components.tsx';
 import { usePage } from '../../../platform/views/context.ts';
 import type { Translator } from '../../../platform/i18n/messages.ts';
 import { MAP_CATEGORIES, type ComplianceStatus, type MapCategory, type ObligationRow } from '../compliance.ts';
@@ -29,6 +29,25 @@ export function StatusTag({ row }: { row: Pick<ObligationRow, 'status' | 'kind' 
 }
 
 /** A note for a State whose membership on the due date is unusual (suspension or withdrawal notified). */
+type OutcomeRow = Pick<ObligationRow, 'status' | 'kind' | 'daysLate' | 'membership' | 'firstSubmittedAt'>;
+
+/** The columns every compliance table shares: status (with membership note), first submission, days late. */
+export function outcomeColumns<R extends OutcomeRow>(t: Translator['t'], tr: Pick<Translator, 'formatNumber'>): Column<R>[] {
+  return [
+    {
+      header: t('compliance.table.status'),
+      cell: (r) => (
+        <>
+          <StatusTag row={r} />
+          <MembershipNote row={r} />
+        </>
+      ),
+    },
+    { header: t('compliance.table.first_submitted'), cell: (r) => (r.firstSubmittedAt ? <DateText value={r.firstSubmittedAt} style="medium" /> : '—') },
+    { header: t('compliance.table.days_late'), numeric: true, cell: (r) => (r.status === 'late' ? tr.formatNumber(r.daysLate) : '—') },
+  ];
+}
+
 export function MembershipNote({ row }: { row: Pick<ObligationRow, 'membership'> }) {
   const { t } = usePage();
   if (row.membership !== 'withdrawing' && row.membership !== 'suspension_notified' && row.membership !== 'withdrawn') return null;

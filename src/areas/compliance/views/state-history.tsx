@@ -3,7 +3,7 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { usePage } from '../../../platform/views/context.ts';
 import { Breadcrumbs, DateText, SummaryList, Table, type Column } from '../../../platform/views/components.tsx';
 import type { StateHistory, StateHistoryRow } from '../compliance-queries.ts';
-import { MembershipNote, StatusTag } from './shared.tsx';
+import { outcomeColumns } from './shared.tsx';
 
 /** The history's columns; `compact` (the State page's section) leaves out the due dates, which follow from each report. */
 function useColumns(history: StateHistory, withYearLinks: boolean, compact = false): Column<StateHistoryRow>[] {
@@ -17,17 +17,7 @@ function useColumns(history: StateHistory, withYearLinks: boolean, compact = fal
       },
     },
     ...(compact ? [] : [{ header: t('compliance.table.due'), cell: (r: StateHistoryRow) => <DateText value={r.dueDate} style="medium" /> }]),
-    {
-      header: t('compliance.table.status'),
-      cell: (r) => (
-        <>
-          <StatusTag row={r} />
-          <MembershipNote row={r} />
-        </>
-      ),
-    },
-    { header: t('compliance.table.first_submitted'), cell: (r) => (r.firstSubmittedAt ? <DateText value={r.firstSubmittedAt} style="medium" /> : '—') },
-    { header: t('compliance.table.days_late'), numeric: true, cell: (r) => (r.status === 'late' ? tr.formatNumber(r.daysLate) : '—') },
+    ...outcomeColumns<StateHistoryRow>(t, tr),
   ];
   if (history.internal) {
     columns.push(

@@ -4,7 +4,7 @@ import { usePage } from '../../../platform/views/context.ts';
 import { Breadcrumbs, DateText, SummaryList, Table, type Column } from '../../../platform/views/components.tsx';
 import { mapCategory, MAP_CATEGORIES, type MapCategory } from '../compliance.ts';
 import type { NamedRow, YearCompliance } from '../compliance-queries.ts';
-import { MapLegend, MembershipNote, percent, StatusTag, YearSwitch } from './shared.tsx';
+import { MapLegend, outcomeColumns, percent, StatusTag, YearSwitch } from './shared.tsx';
 
 export const MAP_PREFIX = 'cmap';
 
@@ -38,17 +38,7 @@ export function YearCompliancePage({ data, mapSvg, internal, otherView }: YearPa
       header: t('compliance.table.state'),
       cell: (r) => <a href={stateHref(r.iso2)}>{r.name}</a>,
     },
-    {
-      header: t('compliance.table.status'),
-      cell: (r) => (
-        <>
-          <StatusTag row={r} />
-          <MembershipNote row={r} />
-        </>
-      ),
-    },
-    { header: t('compliance.table.first_submitted'), cell: (r) => (r.firstSubmittedAt ? <DateText value={r.firstSubmittedAt} style="medium" /> : '—') },
-    { header: t('compliance.table.days_late'), numeric: true, cell: (r) => (r.status === 'late' ? tr.formatNumber(r.daysLate) : '—') },
+    ...outcomeColumns<NamedRow>(t, tr),
   ];
   if (internalFacts) {
     columns.push(
