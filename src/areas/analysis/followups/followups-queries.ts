@@ -1,0 +1,118 @@
+/**
+ * Read models of the follow-ups: the candidates of a year (States whose report gives cooperation
+ * and assistance information but none on gender and diversity, and other gaps a reviewer picks)
+ * and the follow-up letters with their status and the State's next report. Used by the follow-up
+ * pages and by the observations paper.
+ */
+import type { DbOrTx } from '../../../platform/db/client.ts';
+import type { LocalizedText } from '../../states/index.ts';
+import type { FollowUpStatus } from '../schema.ts';
+import * as repo from './followups-repository.ts';
+import { COOPERATION_WITHOUT_GENDER } from './gaps.ts';
+
+export type { NextReport, FollowUpListRow } from './followups-repository.ts';
+
+export interface FollowUpCandidate {
+  stateIso2: string;
+  /** The State's names in the six languages (localise with `localized(names, locale)`). */
+  stateNames: LocalizedText;
+  /** The report a letter refers to (the annual report when the State submitted two that year). */
+  reportId: string;
+  reportIds: string[];
+  /** Some cooperation & assistance indicator counts as yes (the reviewer's decision wins). */
+  cooperation: boolean;
+  /** Some gender & diversity indicator counts as yes. */
+  gender: boolean;
+  /** The chosen gaps this State has: `cooperation_without_gender` and/or indicator ids not yes. */
+  gaps: string[];
+  /** Every analysed indicator whose value that counts is not yes. */
+  notYes: string[];
+  /** The open (not closed) follow-up for this State and year, if one exists. */
+  followUp: { id: string; status: FollowUpStatus } | null;
+}
+
+export interface CandidateOptions {
+  /**
+   * The gaps to look for: `cooperation_without_gender` (the default) and/or indicator ids (a gap
+   * is then an indicator whose value that counts is not yes).
+   */
+  gaps?: readonly string[];
+}
+
+/**
+ * The States to follow up for reporting year `year`: by default those whose report includes
+ * cooperation & assistance information but no gender & diversity information; with `gaps`, the
+ * States with any of the chosen gaps. Only analysed, submitted reports count. Sorted by ISO code.
+ */
+export async function followUpCandidates(db: DbOrTx, year: number, opts: CandidateOptions = {}): Promise<FollowUpCandidate[]> {
+  const wanted = opts.gaps ?? [COOPERATION_WITHOUT_GENDER];
+  const [rows, existing] = await Promise.all([repo.listCandidateRows(db, year), repo.listFollowUpRows(db, { year })]);
+  const open = new Map<string, { id: string; status: FollowUpStatus }>();
+  // Oldest first, so the first open follow-up of a State wins (listFollowUpRows is newest first).
+  for (const f of [...existing].reverse()) if (f.status !== 'closed' && !open.has(f.stateIso2)) open.set(f.stateIso2, { id: f.id, status: f.status });
+  const out: FollowUpCandidate[] = [];
+  for (const r of rows) {
+    const yes = new Set(r.yes);
+    const notYes = r.analysed.filter((id) => !yes.has(id)).sort();
+    const gaps: string[] = [];
+    for (const g of wanted) {
+      if (g === COOPERATION_WITHOUT_GENDER) {
+        if (r.cooperation && !r.gender) gaps.push(g);
+      } else if (r.analysed.includes(g) && !yes.has(g)) gaps.push(g);
+    }
+    if (!gaps.length) continue;
+    out.push({ stateIso2: r.stateIso2, stateNames: r.stateNames, reportId: r.reportId, reportIds: r.reportIds, cooperation: r.cooperation, gender: r.gender, gaps, notYes, followUp: open.get(r.stateIso2) ?? null });
+  }
+  return out;
+}
+
+export interface FollowUpSummary {
+  id: string;
+  stateIso2: string;
+  stateNames: LocalizedText;
+  year: number;
+  reportId: string | null;
+  gaps: string[];
+  status: FollowUpStatus;
+  locale: string;
+  subject: string;
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+  answeredAt: Date | null;
+  answerNote: string | null;
+  closedAt: Date | null;
+  version: number;
+  /** The State's next report (first submitted report for a later year), once it exists. */
+  nextReport: repo.NextReport | null;
+}
+
+/** The follow-ups of a year (every status), newest first. */
+export async function listFollowUps(db: DbOrTx, filter: { year: number; stateIso2?: string }): Promise<FollowUpSummary[]> {
+  const rows = await repo.listFollowUpRows(db, filter);
+  return rows.map((r) => ({
+    id: r.id,
+    stateIso2: r.stateIso2,
+    stateNames: r.stateNames,
+    year: r.year,
+    reportId: r.reportId,
+    gaps: r.gaps,
+    status: r.status,
+    locale: r.locale,
+    subject: r.subject,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    sentAt: r.sentAt,
+    answeredAt: r.answeredAt,
+    answerNote: r.answerNote,
+    closedAt: r.closedAt,
+    version: r.version,
+    nextReport: r.nextReport,
+  }));
+}
+
+/** One follow-up with its letter and next report; undefined for unknown ids. */
+export async function getFollowUp(db: DbOrTx, id: string): Promise<repo.FollowUpListRow | undefined> {
+  const [row] = await repo.listFollowUpRows(db, { id });
+  return row;
+}
