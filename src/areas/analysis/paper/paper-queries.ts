@@ -1,0 +1,74 @@
+/**
+ * Read models of the paper: the papers by year, and the narrative evidence of a year's reports that
+ * an editor may choose examples of good practice from.
+ */
+import type { DbOrTx } from '../../../platform/db/client.ts';
+import { localized } from '../../states/index.ts';
+import { findReportFacts, getReportAnalysis, listSubmittedYears } from '../indicators/indicators-queries.ts';
+import type { PaperExample } from '../schema.ts';
+import type { PaperFigures } from './figures.ts';
+import * as repo from './paper-repository.ts';
+
+export interface EvidenceCandidate {
+  reportId: string;
+  stateName: string;
+  indicatorId: string;
+  indicatorTitle: string;
+  /** Position in the indicator's evidence list (what the add form sends). */
+  index: number;
+  formId: string;
+  path: string;
+  snippet: string;
+}
+
+/** At most this many candidates are listed (the page stays light). */
+export const MAX_CANDIDATES = 25;
+
+/**
+ * Narrative evidence (not cancelled by a negation) behind the indicators that count as yes in the
+ * year's reports, without those already chosen; C&A reports first.
+ */
+export async function evidenceCandidates(db: DbOrTx, figures: PaperFigures, chosen: PaperExample[], locale: string): Promise<EvidenceCandidate[]> {
+  const out: EvidenceCandidate[] = [];
+  const taken = new Set(chosen.map((e) => `${e.reportId}\u0000${e.path}\u0000${e.quote}`));
+  const seen = new Set<string>();
+  const ids = [...new Set([...figures.main.withCooperation.reportIds, ...figures.main.reports.reportIds])];
+  for (const id of ids) {
+    if (out.length >= MAX_CANDIDATES) break;
+    const facts = await findReportFacts(db, id);
+    if (!facts) continue;
+    const analysis = await getReportAnalysis(db, facts, locale);
+    if (!analysis) continue;
+    for (const item of analysis.items) {
+      const v = item.value;
+      if (!v || (v.decision ?? v.autoValue) !== 'yes') continue;
+      v.evidence.forEach((e, index) => {
+        if (e.source !== 'narrative' || e.negated || out.length >= MAX_CANDIDATES) return;
+        const key = `${id}\u0000${e.path}\u0000${e.snippet}`;
+        if (taken.has(key) || seen.has(key)) return;
+        seen.add(key);
+        out.push({ reportId: id, stateName: figures.reports.get(id)?.stateName ?? analysis.stateName, indicatorId: item.indicator.id, indicatorTitle: localized(item.indicator.title, locale), index, formId: e.formId, path: e.path, snippet: e.snippet });
+      });
+    }
+  }
+  return out;
+}
+
+export interface PaperListRow {
+  year: number;
+  paper: repo.PaperRow | undefined;
+}
+
+/** Every year with submitted reports or a paper, newest first, with its paper if one was saved. */
+export async function listPaperYears(db: DbOrTx): Promise<PaperListRow[]> {
+  const [years, papers] = await Promise.all([listSubmittedYears(db), repo.listPapers(db)]);
+  const byYear = new Map(papers.map((p) => [p.year, p]));
+  const all = [...new Set([...years, ...papers.map((p) => p.year)])].sort((a, b) => b - a);
+  return all.map((year) => ({ year, paper: byYear.get(year) }));
+}
+
+/** Whether a paper may be opened for the year: it has submitted reports or a paper already. */
+export async function isPaperYear(db: DbOrTx, year: number): Promise<boolean> {
+  const [years, paper] = await Promise.all([listSubmittedYears(db), repo.findPaper(db, year)]);
+  return years.includes(year) || !!paper;
+}
