@@ -33,7 +33,15 @@ export interface CoverageGroup {
   reports: Figure;
   withCooperation: Figure;
   withCooperationAndGender: Figure;
+  withCooperationNoGender: Figure;
+  /** Analysed, no C&A information. */
+  withoutCooperation: Figure;
+  notAnalysed: Figure;
 }
+
+/** The figures of a group, by name (links and CSV use these names). */
+export const GROUP_FIGURES = ['reports', 'withCooperation', 'withCooperationAndGender', 'withCooperationNoGender', 'withoutCooperation', 'notAnalysed'] as const;
+export type GroupFigure = (typeof GROUP_FIGURES)[number];
 
 export const STATE_TYPES = ['affected', 'donor', 'other'] as const;
 export type StateType = (typeof STATE_TYPES)[number];
@@ -77,6 +85,8 @@ export interface TrendPoint {
   year: number;
   reports: Figure;
   analysed: Figure;
+  notAnalysed: Figure;
+  withoutCooperation: Figure;
   withCooperation: Figure;
   withCooperationAndGender: Figure;
   withCooperationNoGender: Figure;
@@ -110,6 +120,9 @@ export function summariseYear(year: number, rows: CoverageReportRow[], indicator
     reports: ids(() => true, members),
     withCooperation: ids((f) => f.ca, members),
     withCooperationAndGender: ids((f) => f.ca && f.gd, members),
+    withCooperationNoGender: ids((f) => f.ca && !f.gd, members),
+    withoutCooperation: ids((f) => f.analysed && !f.ca, members),
+    notAnalysed: ids((f) => !f.analysed, members),
   });
   const regions: string[] = [...REGIONS, ...[...new Set(rows.map((r) => r.region))].filter((r) => !(REGIONS as readonly string[]).includes(r)).sort()];
   return {
@@ -164,10 +177,15 @@ export async function coverageTrend(db: DbOrTx, fromYear: number, toYear: number
     const ca = r?.withCooperation ?? [];
     const cagd = new Set(r?.withCooperationAndGender ?? []);
     const quant = new Set(r?.quantitative ?? []);
+    const analysed = new Set(r?.analysed ?? []);
+    const caSet = new Set(ca);
+    const all = r?.reports ?? [];
     out.push({
       year,
-      reports: figure(r?.reports ?? []),
+      reports: figure(all),
       analysed: figure(r?.analysed ?? []),
+      notAnalysed: figure(all.filter((id) => !analysed.has(id))),
+      withoutCooperation: figure(all.filter((id) => analysed.has(id) && !caSet.has(id))),
       withCooperation: figure(ca),
       withCooperationAndGender: figure(ca.filter((id) => cagd.has(id))),
       withCooperationNoGender: figure(ca.filter((id) => !cagd.has(id))),
@@ -181,6 +199,36 @@ export async function coverageTrend(db: DbOrTx, fromYear: number, toYear: number
 /** The years that have at least one submitted report, newest first. */
 export function coverageYears(db: DbOrTx): Promise<number[]> {
   return selectCoverageYears(db);
+}
+
+/** The year figures that can be asked for by name (links to the reports behind a number). */
+export const YEAR_FIGURES = [
+  'reports',
+  'analysed',
+  'notAnalysed',
+  'withCooperation',
+  'withoutCooperation',
+  'withGender',
+  'withCooperationAndGender',
+  'withCooperationNoGender',
+  'quantitative',
+  'qualitative',
+] as const;
+export type YearFigure = (typeof YEAR_FIGURES)[number];
+
+/**
+ * A figure of the year by its key: a year figure (`withCooperation`), an indicator
+ * (`indicator.ca.needs`), a region's or a State type's figure (`region.africa.withCooperation`,
+ * `type.affected.reports`). Undefined for an unknown key.
+ */
+export function figureByKey(c: YearCoverage, key: string): Figure | undefined {
+  if ((YEAR_FIGURES as readonly string[]).includes(key)) return c[key as YearFigure];
+  if (key.startsWith('indicator.')) return c.byIndicator.find((i) => i.indicatorId === key.slice('indicator.'.length))?.yes;
+  const m = /^(region|type)\.([a-z_]+)\.([A-Za-z]+)$/.exec(key);
+  if (!m) return undefined;
+  const group = (m[1] === 'region' ? c.byRegion : c.byStateType).find((g) => g.key === m[2]);
+  if (!group || !(GROUP_FIGURES as readonly string[]).includes(m[3]!)) return undefined;
+  return group[m[3] as GroupFigure];
 }
 
 /** A share as a number between 0 and 1 (0 when there is nothing to divide by). */

@@ -19,3 +19,12 @@ export {
   type IndicatorFigure,
   type StateType,
 } from './coverage-queries.ts';
+export { YEAR_FIGURES, GROUP_FIGURES, figureByKey, type YearFigure, type GroupFigure } from './coverage-queries.ts';
+
+/* The dashboard's pages. */
+export { registerCoverageRoutes } from './routes.tsx';
+
+/* Charts: server-rendered accessible SVG with data tables, built from the figures (reusable by the paper). */
+export { BarChart, ChartBlock, ChartLegend, ChartTable, ChartPatterns, chartCsvRows, type ChartData, type ChartRow, type ChartSeries, type ChartCell, type BarChartProps } from './charts.tsx';
+export { buildCharts, CHART_IDS, type ChartId, type ChartTexts } from './dashboard-model.ts';
+export { chartTexts } from './routes.tsx';
