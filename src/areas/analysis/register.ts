@@ -3,6 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { NavItem } from '../../platform/http/types.ts';
 import { registerTermRoutes } from './detector/terms-routes.tsx';
 import { registerIndicatorRoutes } from './indicators/routes.tsx';
+import { registerCoverageRoutes } from './coverage/index.ts';
 import { canUseAnalysis } from './policy.ts';
 
 /**
@@ -13,6 +14,7 @@ export function registerAnalysisRoutes(deps: AppDeps) {
   return (app: FastifyInstance) => {
     registerIndicatorRoutes(app, deps);
     registerTermRoutes(app, deps);
+    registerCoverageRoutes(app, deps);
   };
 }
 
@@ -21,5 +23,6 @@ export function analysisNavigation(req: FastifyRequest): NavItem[] {
   const t = req.tr.t;
   const items: NavItem[] = [];
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/reports', label: t('analysis.nav.indicators'), match: '/analysis/reports' });
+  if (canUseAnalysis(req.user)) items.push({ href: '/analysis/coverage', label: t('analysis.coverage.nav'), match: '/analysis/coverage' });
   return items;
 }

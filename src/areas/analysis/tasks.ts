@@ -8,6 +8,7 @@
 import type { Database } from '../../platform/db/client.ts';
 import type { JobLogger, JobRunner } from '../../platform/jobs/runner.ts';
 import { analysePendingReports } from './indicators/indicators-commands.ts';
+import { indexNewVersions } from './search/index.ts';
 
 export const ANALYSIS_TASK = 'analysis.pending_reports';
 export const ANALYSIS_POLL_MS = 10_000;
@@ -28,5 +29,6 @@ export function scheduleAnalysisTasks(runner: JobRunner, deps: { database: Datab
       opts.log?.error({ task: ANALYSIS_TASK, report: f.reportId, err: f.error }, 'report analysis failed');
     }
     if (analysed.length) opts.log?.info({ task: ANALYSIS_TASK, reports: analysed.length }, 'reports analysed');
+    await indexNewVersions(deps.database, analysed.map((a) => a.reportId), opts.log);
   });
 }
