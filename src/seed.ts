@@ -6,6 +6,7 @@ import { seedDemoUsers } from './areas/accounts/demo-users.ts';
 import { seedActionPlans } from './areas/plans/index.ts';
 import { seedReminderRules } from './areas/compliance/index.ts';
 import { seedAnalysisReference, seedDemoAnalysis } from './areas/analysis/index.ts';
+import { reindexAllSearchDocuments } from './areas/analysis/search/index.ts';
 
 export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedStates(database.db);
@@ -17,5 +18,7 @@ export async function seedAll(database: Database, opts: { demo: boolean }) {
   if (opts.demo) await seedDemoReports(database);
   // Demo mode: the seeded reports are analysed now, so the indicator pages have something to show.
   if (opts.demo) await seedDemoAnalysis(database);
+  // …and indexed for the committee's search.
+  if (opts.demo) await reindexAllSearchDocuments(database, { userId: null, label: 'seed' });
   return { demoLogins };
 }

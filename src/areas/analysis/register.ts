@@ -5,6 +5,7 @@ import { registerTermRoutes } from './detector/terms-routes.tsx';
 import { registerIndicatorRoutes } from './indicators/routes.tsx';
 import { registerCoverageRoutes } from './coverage/index.ts';
 import { canUseAnalysis } from './policy.ts';
+import { registerSearchRoutes } from './search/index.ts';
 
 /**
  * The committee's analysis pages. Later parts of the analysis (dashboard, follow-ups,
@@ -14,6 +15,7 @@ export function registerAnalysisRoutes(deps: AppDeps) {
   return (app: FastifyInstance) => {
     registerIndicatorRoutes(app, deps);
     registerTermRoutes(app, deps);
+    registerSearchRoutes(app, deps);
     registerCoverageRoutes(app, deps);
   };
 }
@@ -24,5 +26,6 @@ export function analysisNavigation(req: FastifyRequest): NavItem[] {
   const items: NavItem[] = [];
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/reports', label: t('analysis.nav.indicators'), match: '/analysis/reports' });
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/coverage', label: t('analysis.coverage.nav'), match: '/analysis/coverage' });
+  if (canUseAnalysis(req.user)) items.push({ href: '/analysis/search', label: t('analysis.nav.search'), match: '/analysis/search' });
   return items;
 }
