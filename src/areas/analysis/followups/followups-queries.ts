@@ -7,6 +7,7 @@
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import type { LocalizedText } from '../../states/index.ts';
 import type { FollowUpStatus } from '../schema.ts';
+import { yearCoverage } from '../coverage/index.ts';
 import * as repo from './followups-repository.ts';
 import { COOPERATION_WITHOUT_GENDER } from './gaps.ts';
 
@@ -46,7 +47,10 @@ export interface CandidateOptions {
  */
 export async function followUpCandidates(db: DbOrTx, year: number, opts: CandidateOptions = {}): Promise<FollowUpCandidate[]> {
   const wanted = opts.gaps ?? [COOPERATION_WITHOUT_GENDER];
-  const [rows, existing] = await Promise.all([repo.listCandidateRows(db, year), repo.listFollowUpRows(db, { year })]);
+  // The C&A-without-G&D split is the coverage dashboard's own figure (the same reports the
+  // dashboard and the paper count); the other gaps come from one query over the values.
+  const [rows, existing, coverage] = await Promise.all([repo.listCandidateRows(db, year), repo.listFollowUpRows(db, { year }), wanted.includes(COOPERATION_WITHOUT_GENDER) ? yearCoverage(db, year) : undefined]);
+  const mainGap = new Set(coverage?.withCooperationNoGender.reportIds ?? []);
   const open = new Map<string, { id: string; status: FollowUpStatus }>();
   // Oldest first, so the first open follow-up of a State wins (listFollowUpRows is newest first).
   for (const f of [...existing].reverse()) if (f.status !== 'closed' && !open.has(f.stateIso2)) open.set(f.stateIso2, { id: f.id, status: f.status });
@@ -57,7 +61,7 @@ export async function followUpCandidates(db: DbOrTx, year: number, opts: Candida
     const gaps: string[] = [];
     for (const g of wanted) {
       if (g === COOPERATION_WITHOUT_GENDER) {
-        if (r.cooperation && !r.gender) gaps.push(g);
+        if (r.reportIds.some((id) => mainGap.has(id))) gaps.push(g);
       } else if (r.analysed.includes(g) && !yes.has(g)) gaps.push(g);
     }
     if (!gaps.length) continue;

@@ -17,6 +17,15 @@ function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(r) ? r : (r.rows ?? []);
 }
 
+/** A text[] as either driver returns it from raw SQL. */
+function textArray(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v !== 'string' || v === '{}' || !v) return [];
+  return v.slice(1, -1).split(',').map((s) => s.replace(/^"|"$/g, ''));
+}
+
+const bool = (v: unknown) => v === true || v === 't';
+
 const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
 
 /* ---------- Candidates ---------- */
@@ -62,11 +71,11 @@ export async function listCandidateRows(db: DbOrTx, year: number): Promise<Candi
     stateIso2: String(r.stateIso2),
     stateNames: r.stateNames as LocalizedText,
     reportId: String(r.reportId),
-    reportIds: (r.reportIds as string[]) ?? [],
-    cooperation: r.cooperation === true,
-    gender: r.gender === true,
-    yes: (r.yes as string[]) ?? [],
-    analysed: (r.analysed as string[]) ?? [],
+    reportIds: textArray(r.reportIds),
+    cooperation: bool(r.cooperation),
+    gender: bool(r.gender),
+    yes: textArray(r.yes),
+    analysed: textArray(r.analysed),
   }));
 }
 
@@ -128,7 +137,7 @@ export async function listFollowUpRows(db: DbOrTx, f: { year?: number; stateIso2
     stateIso2: String(r.stateIso2),
     year: Number(r.year),
     reportId: (r.reportId as string | null) ?? null,
-    gaps: (r.gaps as string[]) ?? [],
+    gaps: textArray(r.gaps),
     locale: String(r.locale),
     templateKey: (r.templateKey as string | null) ?? null,
     subject: String(r.subject),
@@ -146,7 +155,7 @@ export async function listFollowUpRows(db: DbOrTx, f: { year?: number; stateIso2
     version: Number(r.version),
     stateNames: r.stateNames as LocalizedText,
     nextReport: r.nrId
-      ? { id: String(r.nrId), year: Number(r.nrYear), kind: r.nrKind as 'initial' | 'annual', submittedAt: asDate(r.nrSubmittedAt), analysed: r.nrAnalysed === true, addressesGender: r.nrGender === true }
+      ? { id: String(r.nrId), year: Number(r.nrYear), kind: r.nrKind as 'initial' | 'annual', submittedAt: asDate(r.nrSubmittedAt), analysed: bool(r.nrAnalysed), addressesGender: bool(r.nrGender) }
       : null,
   }));
 }
