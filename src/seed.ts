@@ -7,6 +7,7 @@ import { seedActionPlans } from './areas/plans/index.ts';
 import { seedReminderRules } from './areas/compliance/index.ts';
 import { seedAnalysisReference, seedDemoAnalysis } from './areas/analysis/index.ts';
 import { reindexAllSearchDocuments } from './areas/analysis/search/index.ts';
+import { seedLetterTemplates } from './areas/analysis/followups/index.ts';
 
 export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedStates(database.db);
@@ -14,6 +15,7 @@ export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedActionPlans(database.db);
   await seedReminderRules(database.db);
   await seedAnalysisReference(database.db);
+  await seedLetterTemplates(database.db);
   const demoLogins = opts.demo ? await seedDemoUsers(database.db) : [];
   if (opts.demo) await seedDemoReports(database);
   // Demo mode: the seeded reports are analysed now, so the indicator pages have something to show.

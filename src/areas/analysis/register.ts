@@ -5,7 +5,9 @@ import { registerTermRoutes } from './detector/terms-routes.tsx';
 import { registerIndicatorRoutes } from './indicators/routes.tsx';
 import { registerCoverageRoutes } from './coverage/index.ts';
 import { canUseAnalysis } from './policy.ts';
+import { canViewPaper, registerPaperRoutes } from './paper/index.ts';
 import { registerSearchRoutes } from './search/index.ts';
+import { canViewFollowUps, registerFollowUpRoutes } from './followups/index.ts';
 
 /**
  * The committee's analysis pages. Later parts of the analysis (dashboard, follow-ups,
@@ -15,8 +17,10 @@ export function registerAnalysisRoutes(deps: AppDeps) {
   return (app: FastifyInstance) => {
     registerIndicatorRoutes(app, deps);
     registerTermRoutes(app, deps);
-    registerSearchRoutes(app, deps);
     registerCoverageRoutes(app, deps);
+    registerPaperRoutes(app, deps);
+    registerSearchRoutes(app, deps);
+    registerFollowUpRoutes(app, deps);
   };
 }
 
@@ -27,5 +31,7 @@ export function analysisNavigation(req: FastifyRequest): NavItem[] {
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/reports', label: t('analysis.nav.indicators'), match: '/analysis/reports' });
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/coverage', label: t('analysis.coverage.nav'), match: '/analysis/coverage' });
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/search', label: t('analysis.nav.search'), match: '/analysis/search' });
+  if (canViewFollowUps(req.user)) items.push({ href: '/analysis/follow-ups', label: t('analysis.nav.follow_ups'), match: '/analysis/follow-ups' });
+  if (canViewPaper(req.user)) items.push({ href: '/analysis/papers', label: t('analysis.nav.papers'), match: '/analysis/papers' });
   return items;
 }
