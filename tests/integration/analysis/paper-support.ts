@@ -53,13 +53,16 @@ export async function download(t: TestApp, agent: Agent, url: string) {
   return { status: res.statusCode, headers: res.headers, body: res.rawPayload };
 }
 
-/** The text pdftotext reads from a PDF, whitespace collapsed. */
+/** Text without whitespace or bidi marks, to compare what pdftotext reads (it moves spaces around numbers in Arabic). */
+export const squash = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, '');
+
+/** The text pdftotext reads from a PDF, bidi marks dropped and whitespace collapsed. */
 export function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'paper-pdf-'));
   const file = join(dir, 'paper.pdf');
   try {
     writeFileSync(file, pdf);
-    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\s+/g, ' ');
+    return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
