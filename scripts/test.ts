@@ -1,7 +1,8 @@
 /**
  * The whole suite, as `npm test` runs it:
  *   1. unit and integration tests on the embedded database (PGlite);
- *   2. the integration tests again on a PostgreSQL server when TEST_DATABASE_URL is set;
+ *   2. the integration tests again on a PostgreSQL server when TEST_DATABASE_URL is set (the sweeps
+ *      of the HTTP surface then run on the server only, see SURFACE_SWEEPS);
  *   3. browser journeys (Playwright driving Debian's Chromium) with axe scans.
  * Ends with one line "N passed, N failed" over all runs. Extra arguments go to every vitest run.
  */
@@ -33,9 +34,27 @@ function run(name: string, args: string[], env: Record<string, string | undefine
   if (res.status !== 0) failedRuns++;
 }
 
-run('unit + integration (PGlite)', [], { TEST_DATABASE_URL: '' });
+/**
+ * Sweeps of the HTTP surface — what every page weighs, links to and is made of, its headers, and
+ * who may open it — exercise the app's routes, not the database engine. With a PostgreSQL server
+ * they run there only (two to four times faster than PGlite, which shares the tests' CPU); without
+ * one they run on PGlite. Everything else runs on both engines.
+ */
+const SURFACE_SWEEPS = [
+  'tests/integration/quality/page-weight.test.ts',
+  'tests/integration/quality/links.test.ts',
+  'tests/integration/quality/page-anatomy.test.ts',
+  'tests/integration/quality/pseudo-locale.test.ts',
+  'tests/integration/quality/security-headers.test.ts',
+  'tests/integration/quality/permissions-matrix.test.ts',
+  'tests/integration/quality/authorisation-sweep.test.ts',
+  'tests/integration/quality/visibility-sweep.test.ts',
+];
+const server = Boolean(process.env.TEST_DATABASE_URL);
 
-if (process.env.TEST_DATABASE_URL) {
+run('unit + integration (PGlite)', server ? SURFACE_SWEEPS.flatMap((f) => ['--exclude', f]) : [], { TEST_DATABASE_URL: '' });
+
+if (server) {
   run('integration (PostgreSQL server)', ['tests/integration'], {});
 } else {
   console.log('\n(TEST_DATABASE_URL not set: integration tests ran on PGlite only. To also run them on a PostgreSQL 15+ server, set TEST_DATABASE_URL=postgres://user:pass@host:5432/postgres)');
