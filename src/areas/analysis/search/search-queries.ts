@@ -3,7 +3,7 @@
  * State, year, form and field, and a snippet of the original text with the matches marked.
  */
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { listStates, localized } from '../../states/index.ts';
+import { localized } from '../../states/index.ts';
 import * as repo from './search-repository.ts';
 import { matchesFromHeadline, prepare, snippetParts, type SnippetPart } from './text.ts';
 
@@ -79,9 +79,8 @@ export interface SearchFacets {
 
 /** What the filters offer: years and States with submitted reports, with the States' names. */
 export async function searchFacets(db: DbOrTx, locale: string): Promise<SearchFacets> {
-  const [years, isos, states] = await Promise.all([repo.listIndexedYears(db), repo.listIndexedStates(db), listStates(db, { locale })]);
-  const names = new Map(states.map((s) => [s.state.iso2, localized(s.state.names, locale)]));
-  const have = new Set(isos);
-  const list = [...have].map((iso2) => ({ iso2, name: names.get(iso2) ?? iso2 })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  const [years, states] = await Promise.all([repo.listIndexedYears(db), repo.listIndexedStates(db)]);
+  const names = new Map(states.map((s) => [s.iso2, localized(s.names, locale)]));
+  const list = states.map((s) => ({ iso2: s.iso2, name: names.get(s.iso2)! })).sort((a, b) => a.name.localeCompare(b.name, locale));
   return { years, states: list, names };
 }

@@ -11,6 +11,8 @@ import { and, asc, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { reportsTable as reports, reportVersionsTable as reportVersions } from '../../reporting/index.ts';
 import { searchDocuments } from '../schema.ts';
+import { states } from '../../states/schema.ts';
+import type { LocalizedText } from '../../states/index.ts';
 import { SEARCH_LANGUAGES, WANTED_CONFIG, type SearchLanguage } from './text.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -215,10 +217,24 @@ export async function searchDocumentsPage(db: DbOrTx, f: SearchFilter): Promise<
     f.stateIso2 ? eq(d.stateIso2, f.stateIso2) : undefined,
     f.formId ? eq(d.formId, f.formId) : undefined,
     f.actionId ? sql`${d.actionIds} @> array[${f.actionId}]::text[]` : undefined,
-    f.publicOnly ? sql`${reports.visibility} = 'public' and ${reports.publishedVersionNo} = ${d.versionNo}` : undefined,
+    f.publicOnly ? sql`exists (select 1 from ${reports} where ${reports.id} = ${d.reportId} and ${reports.visibility} = 'public' and ${reports.publishedVersionNo} = ${d.versionNo})` : undefined,
   );
   const rank = sql<number>`ts_rank(${d.tsv}, ${ownConfig})`;
-  const page = db
+  // Ranking carries only ids and ranks (narrow rows); the texts, report kind and highlighting are
+  // read for the page's rows only.
+  const ranked = db
+    .select({ id: d.id, rank: rank.as('rank'), total: sql<number>`count(*) over ()`.as('total') })
+    .from(d)
+    .where(where)
+    .orderBy(desc(sql`rank`), desc(d.year), asc(d.stateIso2), asc(d.id))
+    .limit(f.limit)
+    .offset(f.offset)
+    .as('ranked');
+  const headlineQuery = sql`(case ${d.config} ${sql.join(
+    configs.map((c) => sql`when ${c} then ${tsq(c)}`),
+    sql` `,
+  )} end)`;
+  const rows = await db
     .select({
       id: d.id,
       reportId: d.reportId,
@@ -230,48 +246,21 @@ export async function searchDocumentsPage(db: DbOrTx, f: SearchFilter): Promise<
       lang: d.lang,
       config: d.config,
       body: d.body,
-      normalized: d.normalized,
       kind: reports.kind,
-      rank: rank.as('rank'),
-      total: sql<number>`count(*) over ()`.as('total'),
+      rank: ranked.rank,
+      total: ranked.total,
+      marked: sql<string>`ts_headline(${d.config}::regconfig, ${d.normalized}, ${headlineQuery}, ${HEADLINE_OPTIONS})`,
     })
-    .from(d)
+    .from(ranked)
+    .innerJoin(d, eq(d.id, ranked.id))
     .innerJoin(reports, eq(reports.id, d.reportId))
-    .where(where)
-    .orderBy(desc(sql`rank`), desc(d.year), asc(d.stateIso2), asc(d.id))
-    .limit(f.limit)
-    .offset(f.offset)
-    .as('page');
-  const headlineQuery = sql`(case ${page.config} ${sql.join(
-    configs.map((c) => sql`when ${c} then ${tsq(c)}`),
-    sql` `,
-  )} end)`;
-  const rows = await db
-    .select({
-      id: page.id,
-      reportId: page.reportId,
-      versionNo: page.versionNo,
-      stateIso2: page.stateIso2,
-      year: page.year,
-      formId: page.formId,
-      path: page.path,
-      lang: page.lang,
-      config: page.config,
-      body: page.body,
-      kind: page.kind,
-      rank: page.rank,
-      total: page.total,
-      marked: sql<string>`ts_headline(${page.config}::regconfig, ${page.normalized}, ${headlineQuery}, ${HEADLINE_OPTIONS})`,
-    })
-    .from(page)
-    .orderBy(desc(page.rank), desc(page.year), asc(page.stateIso2), asc(page.id));
+    .orderBy(desc(ranked.rank), desc(d.year), asc(d.stateIso2), asc(d.id));
   const out = rows.map((r) => ({ ...r, rank: Number(r.rank), total: Number(r.total) })) as SearchRow[];
   if (out.length || f.offset === 0) return { rows: out, total: out[0]?.total ?? 0 };
   // A page past the end: still say how many there are.
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(d)
-    .innerJoin(reports, eq(reports.id, d.reportId))
     .where(where);
   return { rows: [], total: count?.n ?? 0 };
 }
@@ -282,9 +271,11 @@ export async function listIndexedYears(db: DbOrTx): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-/** The States with submitted reports. */
-export async function listIndexedStates(db: DbOrTx): Promise<string[]> {
-  const rows = await db.selectDistinct({ iso2: reports.stateIso2 }).from(reports).where(gt(reports.currentVersionNo, 0));
-  return rows.map((r) => r.iso2);
+/** The States with submitted reports, with their names in every language. */
+export async function listIndexedStates(db: DbOrTx): Promise<{ iso2: string; names: LocalizedText }[]> {
+  return db
+    .select({ iso2: states.iso2, names: states.names })
+    .from(states)
+    .where(sql`${states.iso2} in (select distinct ${reports.stateIso2} from ${reports} where ${reports.currentVersionNo} > 0)`);
 }
 
