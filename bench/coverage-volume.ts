@@ -7,7 +7,8 @@
  * Appends a Markdown table to bench/results/<date>.md.
  *
  * Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres.
- * Options: BENCH_STATES (164), BENCH_YEARS (25), BENCH_REQUESTS (30), BENCH_KEEP=1 keeps the database.
+ * Options: BENCH_STATES (164), BENCH_YEARS (25), BENCH_REQUESTS (30), BENCH_KEEP=1 keeps the database,
+ * BENCH_DRY=1 prints the results without writing them.
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -69,7 +70,7 @@ async function main() {
     const stats = await generateVolume(database, { states: STATES, years: YEARS, lastYear: LAST_YEAR });
     console.log(`Generated ${stats.reports} reports, ${stats.indicatorValues} indicator values (${stats.decisions} decisions) in ${stats.seconds.toFixed(1)} s`);
 
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, LOG_LEVEL: 'silent', DATABASE_URL: dbUrl, DEMO_MODE: 'false' });
+    const config = loadConfig({ NODE_ENV: 'development', SESSION_SECRET: SECRET, LOG_LEVEL: 'silent', DATABASE_URL: dbUrl, DEMO_MODE: 'false' });
     const { app } = await buildApp({ config, database, logger: false });
     await app.ready();
     const [member] = await database.db
@@ -106,6 +107,7 @@ async function main() {
     await app.close();
 
     const load1 = loadavg();
+    if (process.env.BENCH_DRY) return;
     const date = new Date().toISOString().slice(0, 10);
     const dir = join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });

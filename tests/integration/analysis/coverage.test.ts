@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { agentFor, person, type Person } from './indicators-support.ts';
-import { yearCoverage, coverageTrend, figureByKey, summariseYear } from '../../../src/areas/analysis/coverage/index.ts';
+import { yearCoverage, coverageTrend, coverageTrendCounts, figureByKey, summariseYear } from '../../../src/areas/analysis/coverage/index.ts';
 import { decideIndicator } from '../../../src/areas/analysis/index.ts';
 
 let t: TestApp;
@@ -110,6 +110,10 @@ describe('figures of a year', () => {
       [2022, 1, 1, 0, 0, 0],
       [2023, 6, 3, 2, 2, 1],
     ]);
+    // The counts-only trend (the dashboard's) says the same.
+    const counts = await coverageTrendCounts(t.database.db, 2021, 2023);
+    const keys = ['reports', 'analysed', 'notAnalysed', 'withoutCooperation', 'withCooperation', 'withCooperationAndGender', 'withCooperationNoGender', 'quantitative', 'qualitative'] as const;
+    expect(counts.map((p) => keys.map((k) => p[k].count))).toEqual(trend.map((p) => keys.map((k) => p[k].count)));
     const year = await yearCoverage(t.database.db, 2023);
     expect(sorted(trend[2]!.withCooperationNoGender.reportIds)).toEqual(sorted(year.withCooperationNoGender.reportIds));
     expect(sorted(trend[2]!.qualitative.reportIds)).toEqual(sorted(year.qualitative.reportIds));

@@ -43,6 +43,28 @@ export interface ChartData {
   rows: ChartRow[];
 }
 
+/**
+ * A number formatter that remembers what it formatted: a page formats the same few numbers
+ * hundreds of times, and an Intl.NumberFormat with options is costly to build on each call.
+ */
+export function memoFormat(format: (n: number) => string, key: (n: number) => number = (n) => n): (n: number) => string {
+  const seen = new Map<number, string>();
+  return (n) => {
+    const k = key(n);
+    let s = seen.get(k);
+    if (s === undefined) {
+      s = format(k);
+      seen.set(k, s);
+    }
+    return s;
+  };
+}
+
+/** A share (0–1) as a whole percentage, remembered per percentage. */
+export function memoPercent(format: (share: number) => string): (share: number) => string {
+  return memoFormat(format, (s) => Math.round(s * 100) / 100);
+}
+
 /** Fills of the series, in order: solid, diagonal hatching, dots, cross-hatching, plain white. */
 const FILLS = [
   { base: '#1d70b8', ink: null, text: '#ffffff' },

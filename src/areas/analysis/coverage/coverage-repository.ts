@@ -41,21 +41,49 @@ async function q<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
 }
 
-/** The per-report aggregation, for the years in [from, to]. */
+/**
+ * The per-report aggregation, for the years in [from, to]: one index lookup of the values per
+ * report (lateral), so a year costs the same whatever the number of years stored.
+ */
 function perReport(from: number, to: number): SQL {
   return sql`
     select r.id::text as report_id, r.state_iso2, r.kind, r.year, s.region,
       coalesce((select d.status <> 'completed' from article5_deadlines d where d.state_iso2 = r.state_iso2
                 order by d.created_at desc, d.deadline desc, d.id desc limit 1), false) as affected,
-      count(v.indicator_id)::int as analysed_count,
-      coalesce(array_agg(v.indicator_id::text order by v.indicator_id) filter (where coalesce(v.decision, v.auto_value) = 'yes'), '{}'::text[]) as yes_ids
+      a.analysed_count, a.yes_ids
     from reports r
     join states s on s.iso2 = r.state_iso2
-    left join analysis_report_indicators v
-      on v.report_id = r.id and v.version_no = r.current_version_no
-      and v.indicator_id in (select i.id from analysis_indicators i where i.active)
-    where r.current_version_no > 0 and r.year between ${from} and ${to}
-    group by r.id, s.region`;
+    cross join lateral (
+      select count(*)::int as analysed_count,
+        coalesce(array_agg(v.indicator_id::text order by v.indicator_id) filter (where coalesce(v.decision, v.auto_value) = 'yes'), '{}'::text[]) as yes_ids
+      from analysis_report_indicators v
+      join analysis_indicators i on i.id = v.indicator_id and i.active
+      where v.report_id = r.id and v.version_no = r.current_version_no
+    ) a
+    where r.current_version_no > 0 and r.year between ${from} and ${to}`;
+}
+
+/**
+ * Per report of the years in [from, to]: how many active indicators were analysed on its latest
+ * version, and whether any cooperation / gender / quantitative indicator counts as yes. One pass
+ * over the values, grouped by report (the trend reads every year at once).
+ */
+function flagsPerReport(from: number, to: number): SQL {
+  return sql`
+    with flags as (
+      select v.report_id, v.version_no, count(*) as n,
+        bool_or(i."group" = 'cooperation' and coalesce(v.decision, v.auto_value) = 'yes') as ca,
+        bool_or(i."group" = 'gender' and coalesce(v.decision, v.auto_value) = 'yes') as gd,
+        bool_or(i.quantitative and coalesce(v.decision, v.auto_value) = 'yes') as quant
+      from analysis_report_indicators v
+      join analysis_indicators i on i.id = v.indicator_id and i.active
+      group by v.report_id, v.version_no
+    )
+    select r.id::text as id, r.year, coalesce(f.n, 0) as analysed_count,
+      coalesce(f.ca, false) as ca, coalesce(f.gd, false) as gd, coalesce(f.quant, false) as quant
+    from reports r
+    left join flags f on f.report_id = r.id and f.version_no = r.current_version_no
+    where r.current_version_no > 0 and r.year between ${from} and ${to}`;
 }
 
 interface RawReportRow {
@@ -112,35 +140,56 @@ export async function selectTrend(db: DbOrTx, from: number, to: number): Promise
   const rows = await q<{ year: number; reports: string[] | string; analysed: string[] | string; ca: string[] | string; cagd: string[] | string; quant: string[] | string }>(
     db,
     sql`
-      with per as (
-        select r.id::text as id, r.year,
-          count(v.indicator_id) as analysed_count,
-          bool_or(i."group" = 'cooperation' and coalesce(v.decision, v.auto_value) = 'yes') as ca,
-          bool_or(i."group" = 'gender' and coalesce(v.decision, v.auto_value) = 'yes') as gd,
-          bool_or(i.quantitative and coalesce(v.decision, v.auto_value) = 'yes') as quant
-        from reports r
-        left join analysis_report_indicators v
-          on v.report_id = r.id and v.version_no = r.current_version_no
-          and v.indicator_id in (select a.id from analysis_indicators a where a.active)
-        left join analysis_indicators i on i.id = v.indicator_id
-        where r.current_version_no > 0 and r.year between ${from} and ${to}
-        group by r.id, r.year
-      )
+      with per as (${flagsPerReport(from, to)})
       select year,
-        array_agg(id order by id) as reports,
-        coalesce(array_agg(id order by id) filter (where analysed_count > 0), '{}'::text[]) as analysed,
-        coalesce(array_agg(id order by id) filter (where ca), '{}'::text[]) as ca,
-        coalesce(array_agg(id order by id) filter (where ca and gd), '{}'::text[]) as cagd,
-        coalesce(array_agg(id order by id) filter (where ca and quant), '{}'::text[]) as quant
+        array_agg(id) as reports,
+        coalesce(array_agg(id) filter (where analysed_count > 0), '{}'::text[]) as analysed,
+        coalesce(array_agg(id) filter (where ca), '{}'::text[]) as ca,
+        coalesce(array_agg(id) filter (where ca and gd), '{}'::text[]) as cagd,
+        coalesce(array_agg(id) filter (where ca and quant), '{}'::text[]) as quant
+      from per group by year order by year`,
+  );
+  const ids = (v: string[] | string) => textArray(v).sort();
+  return rows.map((r) => ({
+    year: Number(r.year),
+    reports: ids(r.reports),
+    analysed: ids(r.analysed),
+    withCooperation: ids(r.ca),
+    withCooperationAndGender: ids(r.cagd),
+    quantitative: ids(r.quant),
+  }));
+}
+
+export interface TrendCountRow {
+  year: number;
+  reports: number;
+  analysed: number;
+  withCooperation: number;
+  withCooperationAndGender: number;
+  quantitative: number;
+}
+
+/** The same figures as selectTrend, counts only (the dashboard links by year and figure name). */
+export async function selectTrendCounts(db: DbOrTx, from: number, to: number): Promise<TrendCountRow[]> {
+  const rows = await q<Record<keyof TrendCountRow, number | string>>(
+    db,
+    sql`
+      with per as (${flagsPerReport(from, to)})
+      select year,
+        count(*)::int as reports,
+        (count(*) filter (where analysed_count > 0))::int as analysed,
+        (count(*) filter (where ca))::int as "withCooperation",
+        (count(*) filter (where ca and gd))::int as "withCooperationAndGender",
+        (count(*) filter (where ca and quant))::int as quantitative
       from per group by year order by year`,
   );
   return rows.map((r) => ({
     year: Number(r.year),
-    reports: textArray(r.reports),
-    analysed: textArray(r.analysed),
-    withCooperation: textArray(r.ca),
-    withCooperationAndGender: textArray(r.cagd),
-    quantitative: textArray(r.quant),
+    reports: Number(r.reports),
+    analysed: Number(r.analysed),
+    withCooperation: Number(r.withCooperation),
+    withCooperationAndGender: Number(r.withCooperationAndGender),
+    quantitative: Number(r.quantitative),
   }));
 }
 

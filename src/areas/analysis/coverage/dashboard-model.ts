@@ -4,7 +4,7 @@
  * The observations paper can build the same charts with its own translator and links.
  */
 import type { ChartData, ChartRow } from './charts.tsx';
-import type { CoverageGroup, Figure, TrendPoint, YearCoverage } from './coverage-queries.ts';
+import type { Count, CoverageGroup, TrendCounts, YearCoverage } from './coverage-queries.ts';
 
 export const CHART_IDS = ['cooperation', 'gender', 'quantitative', 'regions', 'state_types', 'indicators', 'trend'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -19,7 +19,7 @@ export interface ChartTexts {
   href?: ((year: number, figureKey: string) => string) | undefined;
 }
 
-const cell = (f: Figure, year: number, key: string, x: ChartTexts) => ({ value: f.count, href: x.href?.(year, key) });
+const cell = (f: Count, year: number, key: string, x: ChartTexts) => ({ value: f.count, href: x.href?.(year, key) });
 
 function groupRow(g: CoverageGroup, label: string, year: number, prefix: string, x: ChartTexts): ChartRow {
   const k = (m: string) => `${prefix}.${g.key}.${m}`;
@@ -40,12 +40,12 @@ function breakdownSeries(t: ChartTexts['t']) {
   ];
 }
 
-/** Every chart of the dashboard for a year (and the trend over the years given). */
-export function buildCharts(c: YearCoverage, trend: TrendPoint[], x: ChartTexts): Record<ChartId, ChartData> {
+/** Every chart of the dashboard for a year (and the trend over the years given: coverageTrend or coverageTrendCounts). */
+export function buildCharts(c: YearCoverage, trend: TrendCounts[], x: ChartTexts): Record<ChartId, ChartData> {
   const { t } = x;
   const y = c.year;
   const year = String(y);
-  const pct = (part: Figure, whole: Figure) => x.formatPercent(whole.count ? part.count / whole.count : 0);
+  const pct = (part: Count, whole: Count) => x.formatPercent(whole.count ? part.count / whole.count : 0);
   const n = x.formatNumber;
   const first = trend[0]?.year ?? y;
   const last = trend[trend.length - 1]?.year ?? y;

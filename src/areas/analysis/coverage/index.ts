@@ -6,6 +6,7 @@
 export {
   yearCoverage,
   coverageTrend,
+  coverageTrendCounts,
   coverageYears,
   summariseYear,
   share,
@@ -15,6 +16,8 @@ export {
   type Figure,
   type YearCoverage,
   type TrendPoint,
+  type TrendCounts,
+  type Count,
   type CoverageGroup,
   type IndicatorFigure,
   type StateType,
@@ -25,6 +28,6 @@ export { YEAR_FIGURES, GROUP_FIGURES, figureByKey, type YearFigure, type GroupFi
 export { registerCoverageRoutes } from './routes.tsx';
 
 /* Charts: server-rendered accessible SVG with data tables, built from the figures (reusable by the paper). */
-export { BarChart, ChartBlock, ChartLegend, ChartTable, ChartPatterns, chartCsvRows, type ChartData, type ChartRow, type ChartSeries, type ChartCell, type BarChartProps } from './charts.tsx';
+export { BarChart, ChartBlock, memoFormat, memoPercent, ChartLegend, ChartTable, ChartPatterns, chartCsvRows, type ChartData, type ChartRow, type ChartSeries, type ChartCell, type BarChartProps } from './charts.tsx';
 export { buildCharts, CHART_IDS, type ChartId, type ChartTexts } from './dashboard-model.ts';
 export { chartTexts } from './routes.tsx';

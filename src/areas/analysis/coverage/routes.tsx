@@ -13,8 +13,8 @@ import type { Translator } from '../../../platform/i18n/messages.ts';
 import { localized } from '../../states/index.ts';
 import { indicatorDefinition } from '../indicators/definitions.ts';
 import { assertCan, canUseAnalysis } from '../policy.ts';
-import { chartCsvRows } from './charts.tsx';
-import { coverageTrend, coverageYears, figureByKey, yearCoverage } from './coverage-queries.ts';
+import { chartCsvRows, memoFormat, memoPercent } from './charts.tsx';
+import { coverageTrendCounts, coverageYears, figureByKey, yearCoverage } from './coverage-queries.ts';
 import { selectReportsByIds } from './coverage-repository.ts';
 import { buildCharts, CHART_IDS, type ChartTexts } from './dashboard-model.ts';
 import { CoveragePage, CoverageReportsPage, figureLabel } from './views/dashboard.tsx';
@@ -50,8 +50,8 @@ export function chartTexts(tr: Translator, locale: string, href?: ChartTexts['hr
       const d = indicatorDefinition(id);
       return d ? localized(d.title, locale) : id;
     },
-    formatNumber: (n) => tr.formatNumber(n),
-    formatPercent: (s) => tr.formatNumber(s, { style: 'percent', maximumFractionDigits: 0 }),
+    formatNumber: memoFormat((n) => tr.formatNumber(n)),
+    formatPercent: memoPercent((s) => tr.formatNumber(s, { style: 'percent', maximumFractionDigits: 0 })),
     href,
   };
 }
@@ -70,7 +70,7 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
   }
 
   async function load(year: number, trendRange: { first: number; last: number }) {
-    const [coverage, trend] = await Promise.all([yearCoverage(db(), year), coverageTrend(db(), trendRange.first, trendRange.last)]);
+    const [coverage, trend] = await Promise.all([yearCoverage(db(), year), coverageTrendCounts(db(), trendRange.first, trendRange.last)]);
     return { coverage, trend };
   }
 

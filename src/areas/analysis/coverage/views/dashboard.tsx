@@ -5,7 +5,7 @@
 import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Breadcrumbs, Button, ErrorSummary, NotificationBanner, SelectField, Table } from '../../../../platform/views/components.tsx';
-import { ChartBlock } from '../charts.tsx';
+import { ChartBlock, memoFormat, memoPercent } from '../charts.tsx';
 import type { ChartData } from '../charts.tsx';
 import { share, type Figure, type YearCoverage } from '../coverage-queries.ts';
 import { CHART_IDS, type ChartId } from '../dashboard-model.ts';
@@ -13,7 +13,7 @@ import type { ReportListRow } from '../coverage-repository.ts';
 
 function usePercent() {
   const { tr } = usePage();
-  return (s: number) => tr.formatNumber(s, { style: 'percent', maximumFractionDigits: 0 });
+  return memoPercent((s: number) => tr.formatNumber(s, { style: 'percent', maximumFractionDigits: 0 }));
 }
 
 /** The year switch: a GET form, so it works without JavaScript. */
@@ -57,6 +57,7 @@ export interface CoveragePageProps {
 export function CoveragePage({ years, year, coverage, charts, typedYear, errors }: CoveragePageProps) {
   const { t, tr, locale, dir } = usePage();
   const pct = usePercent();
+  const num = memoFormat((n) => tr.formatNumber(n));
   const title = t('analysis.coverage.title');
   const y = String(year);
   const base = `/${locale}/analysis/coverage`;
@@ -122,7 +123,7 @@ export function CoveragePage({ years, year, coverage, charts, typedYear, errors 
               key={id}
               data={charts[id]}
               dir={dir}
-              formatNumber={(n) => tr.formatNumber(n)}
+              formatNumber={num}
               formatPercent={pct}
               csvHref={`${base}.csv?year=${year}&chart=${id}`}
               csvLabel={t('analysis.coverage.csv', { chart: charts[id].title })}
