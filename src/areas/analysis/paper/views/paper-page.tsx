@@ -14,6 +14,7 @@ import { MAIN_FIGURES, PERCENT_OF, percent, type Figure, type PaperFigures } fro
 import type { PaperRow } from '../paper-repository.ts';
 import { formatPercent, SECTION_IDS, SECTION_MAX, type SectionTexts } from '../sections.ts';
 import type { EvidenceCandidate } from '../paper-queries.ts';
+import { BarChart, ChartLegend, type ChartData } from '../../coverage/index.ts';
 
 export type PaperFlash = 'saved' | 'added' | 'removed' | 'final' | 'draft';
 
@@ -57,42 +58,35 @@ function ReportLinks({ figure, figures }: { figure: Figure; figures: PaperFigure
   );
 }
 
-/** Share of each figure (bars with their numbers written beside them, so colour is never needed). */
+/**
+ * The figures as the coverage dashboard draws them (its accessible SVG bar chart and legend):
+ * one stacked bar each for C&A information, G&D among reports with C&A, and quantitative among
+ * reports with C&A; the data table follows on the page.
+ */
 export function FiguresChart({ figures, title, description }: { figures: PaperFigures; title: string; description: string }) {
   const { t, tr, dir } = usePage();
-  const rows = MAIN_FIGURES.filter((k) => PERCENT_OF[k]);
-  const W = 720;
-  const rowH = 34;
-  const labelW = 300;
-  const barMax = W - labelW - 90;
-  const H = rows.length * rowH + 10;
-  const rtl = dir === 'rtl';
+  const m = figures.main;
+  const data: ChartData = {
+    id: 'paper-figures',
+    title,
+    description,
+    categoryHeader: t('analysis.paper.figures.col_figure'),
+    totalHeader: t('analysis.paper.figures.col_count'),
+    series: [
+      { key: 'yes', label: t('analysis.paper.chart.series_yes') },
+      { key: 'no', label: t('analysis.paper.chart.series_no') },
+    ],
+    rows: [
+      { key: 'cooperation', label: t('analysis.paper.chart.row_cooperation'), cells: [{ value: m.withCooperation.count }, { value: Math.max(0, m.reports.count - m.withCooperation.count) }], total: { value: m.reports.count } },
+      { key: 'gender', label: t('analysis.paper.chart.row_gender'), cells: [{ value: m.withCooperationAndGender.count }, { value: m.withCooperationNoGender.count }], total: { value: m.withCooperation.count } },
+      { key: 'quantitative', label: t('analysis.paper.chart.row_quantitative'), cells: [{ value: m.quantitative.count }, { value: m.qualitative.count }], total: { value: m.withCooperation.count } },
+    ],
+  };
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby="paper-chart-title paper-chart-desc">
-      <title id="paper-chart-title">{title}</title>
-      <desc id="paper-chart-desc">{description}</desc>
-      <g font-size="13" fill="#0b0c0c">
-        {rows.map((k, i) => {
-          const f = figures.main[k];
-          const of = figures.main[PERCENT_OF[k]!];
-          const p = percent(f.count, of.count);
-          const w = (p / 100) * barMax;
-          const y = 5 + i * rowH;
-          const barX = rtl ? W - labelW - w : labelW;
-          return (
-            <g key={k}>
-              <text x={rtl ? W - 4 : 4} y={y + 20} text-anchor={rtl ? 'end' : 'start'}>
-                {t(`analysis.paper.figure.${k}`)}
-              </text>
-              <rect x={barX} y={y + 6} width={Math.max(1, w)} height={20} fill="#1d70b8" stroke="#0b0c0c" stroke-width="0.5" />
-              <text x={rtl ? barX - 6 : barX + w + 6} y={y + 21} text-anchor={rtl ? 'end' : 'start'}>
-                {`${tr.formatNumber(f.count)} · ${formatPercent(tr, p)}`}
-              </text>
-            </g>
-          );
-        })}
-      </g>
-    </svg>
+    <>
+      <BarChart data={data} dir={dir} formatNumber={(n) => tr.formatNumber(n)} />
+      <ChartLegend data={data} />
+    </>
   );
 }
 
