@@ -104,7 +104,7 @@ describe('a follow-up letter', () => {
     expect(res.status).toBe(303);
     const f = await followUpOf('TJ');
     id = f.id;
-    expect(res.location).toBe(`/en/analysis/follow-ups/${id}?done=drafted`);
+    expect(res.location).toBe('/en/analysis/follow-ups/2024/tj?done=drafted');
     expect(f).toMatchObject({ status: 'draft', locale: 'ru', templateKey: 'cooperation_without_gender', gaps: ['cooperation_without_gender'], reportId: reports.tj, version: 1 });
     expect(f.subject).toContain('2024');
     expect(f.subject).toMatch(/гендерные/);
@@ -115,7 +115,7 @@ describe('a follow-up letter', () => {
     expect((await audit(id)).map((e) => e.action)).toEqual(['analysis.follow_up.drafted']);
     // Drafting again opens the same follow-up.
     const again = await draft(a, 'TJ', ['cooperation_without_gender']);
-    expect(again.location).toBe(`/en/analysis/follow-ups/${id}?done=exists`);
+    expect(again.location).toBe('/en/analysis/follow-ups/2024/tj?done=exists');
     const page = await a.get(again.location!);
     expect(page.status).toBe(200);
     expect(page.body).toContain(tjCoverEmail);
@@ -124,7 +124,7 @@ describe('a follow-up letter', () => {
 
   it('can be drafted again in another language', async () => {
     const a = await agentFor(t, isu);
-    await a.get(`/en/analysis/follow-ups/${id}`);
+    await a.get('/en/analysis/follow-ups/2024/tj');
     const res = await a.post(`/en/analysis/follow-ups/${id}/language`, { version: '1', locale: 'ar', reply_by: '2025-06-30' });
     expect(res.status).toBe(303);
     const f = await followUpOf('TJ');
@@ -142,7 +142,7 @@ describe('a follow-up letter', () => {
 
   it('keeps hostile text exactly as typed, escaped on the page', async () => {
     const a = await agentFor(t, isu);
-    await a.get(`/en/analysis/follow-ups/${id}`);
+    await a.get('/en/analysis/follow-ups/2024/tj');
     const v = (await followUpOf('TJ')).version;
     const subject = `<img src=x onerror=alert(1)> {state} {count, plural, other {#}} 'q' "dq" & &amp; ‏عربي`;
     const body = `Уважаемые коллеги,\n<script>alert("x")</script>\n{year} {gaps} {a, select, other {b}} '{'\n</textarea><b>bold</b>\n😀 & &lt; مرحبا`;
@@ -163,8 +163,8 @@ describe('a follow-up letter', () => {
     const a = await agentFor(t, isu);
     const b = await agentFor(t, isu);
     const f = await followUpOf('TJ');
-    await a.get(`/en/analysis/follow-ups/${id}`);
-    await b.get(`/en/analysis/follow-ups/${id}`);
+    await a.get('/en/analysis/follow-ups/2024/tj');
+    await b.get('/en/analysis/follow-ups/2024/tj');
     const first = await a.post(`/en/analysis/follow-ups/${id}`, { version: String(f.version), subject: 'Первая тема', body: 'Первый текст' });
     expect(first.status).toBe(303);
     const second = await b.post(`/en/analysis/follow-ups/${id}`, { version: String(f.version), subject: 'Вторая тема', body: 'Второй текст, который нельзя потерять' });
@@ -180,7 +180,7 @@ describe('a follow-up letter', () => {
 
   it('is sent through the outbox: exactly one e-mail to the one focal point, and never twice', async () => {
     const a = await agentFor(t, isu);
-    await a.get(`/en/analysis/follow-ups/${id}`);
+    await a.get('/en/analysis/follow-ups/2024/tj');
     const f = await followUpOf('TJ');
     const res = await a.post(`/en/analysis/follow-ups/${id}/send`, { version: String(f.version) });
     expect(res.status).toBe(303);
@@ -207,7 +207,7 @@ describe('a follow-up letter', () => {
 
   it('is marked answered with a note, then closed, each step audited', async () => {
     const a = await agentFor(t, isu);
-    await a.get(`/en/analysis/follow-ups/${id}`);
+    await a.get('/en/analysis/follow-ups/2024/tj');
     let f = await followUpOf('TJ');
     const empty = await a.post(`/en/analysis/follow-ups/${id}/answer`, { version: String(f.version), note: '   ' });
     expect(empty.status).toBe(422);
@@ -316,7 +316,7 @@ describe('permissions', () => {
     const f = await followUpOf('KH');
     const m = await agentFor(t, member);
     expect((await m.get('/en/analysis/follow-ups')).status).toBe(200);
-    const one = await m.get(`/en/analysis/follow-ups/${f.id}`);
+    const one = await m.get('/en/analysis/follow-ups/2024/kh');
     expect(one.status).toBe(200);
     expect(one.body).not.toContain('Send the letter');
     expect((await m.post(`/en/analysis/follow-ups/${f.id}/send`, { version: String(f.version) })).status).toBe(403);
@@ -331,10 +331,10 @@ describe('permissions', () => {
     const stateUser = await person(t, { role: 'state_preparer', stateIso2: 'KH' });
     const s = await agentFor(t, stateUser);
     expect((await s.get('/en/analysis/follow-ups')).status).toBe(403);
-    expect((await s.get(`/en/analysis/follow-ups/${f.id}`)).status).toBe(403);
+    expect((await s.get('/en/analysis/follow-ups/2024/kh')).status).toBe(403);
 
     const anon = new Agent(t.app);
-    const res = await anon.get(`/en/analysis/follow-ups/${f.id}`);
+    const res = await anon.get('/en/analysis/follow-ups/2024/kh');
     expect(res.status).toBe(303);
     expect(res.location).toMatch(/^\/en\/login\?returnTo=/);
     expect(csrfOf('')).toBe('');
@@ -343,8 +343,15 @@ describe('permissions', () => {
   it('unknown ids are 404, malformed posts never 500', async () => {
     const a = await agentFor(t, isu);
     await a.get('/en/analysis/follow-ups');
-    expect((await a.get('/en/analysis/follow-ups/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    expect((await a.get('/en/analysis/follow-ups/not-a-uuid')).status).toBe(404);
+    expect((await a.get('/en/analysis/follow-ups/2024/zz')).status).toBe(404);
+    expect((await a.get('/en/analysis/follow-ups/20x4/tj')).status).toBe(404);
+    expect((await a.get('/en/analysis/follow-ups/2024/tjk')).status).toBe(404);
+    // A State without a follow-up: its page says so (and offers the draft when it has gaps).
+    const none = await a.get('/en/analysis/follow-ups/2023/sn');
+    expect(none.status).toBe(200);
+    expect(none.body).toContain('There is no follow-up for this State and reporting year.');
+    const co = await a.get('/en/analysis/follow-ups/2024/co');
+    expect(co.status).toBe(200);
     expect((await a.post('/en/analysis/follow-ups/not-a-uuid/send', { version: '1' })).status).toBe(404);
     expect((await a.post('/en/analysis/follow-ups', { state: 'ZZ', year: '2024', gap: 'cooperation_without_gender' })).status).toBe(404);
     expect((await a.post('/en/analysis/follow-ups', { state: 'TJ', year: '2024', gap: 'bogus' })).status).toBe(400);

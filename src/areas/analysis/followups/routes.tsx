@@ -10,7 +10,7 @@ import { AppError, isAppError, notFound } from '../../../platform/errors.ts';
 import { formBody, parseForm, requiredText } from '../../../platform/http/forms.ts';
 import { normaliseDigits } from '../../../platform/i18n/digits.ts';
 import { LOCALES, type Locale } from '../../../platform/i18n/locales.ts';
-import { listStates, localized } from '../../states/index.ts';
+import { findState, listStates, localized } from '../../states/index.ts';
 import { listIndicators, listSubmittedYears } from '../indicators/indicators-queries.ts';
 import type { LocalizedText } from '../../states/index.ts';
 import { closeFollowUp, defaultReplyBy, draftFollowUp, followUpRecipients, markAnswered, redraftLetter, saveLetter, saveLetterTemplate, sendFollowUp } from './followups-commands.ts';
@@ -19,9 +19,9 @@ import * as repo from './followups-repository.ts';
 import { COOPERATION_WITHOUT_GENDER, GAP_KEYS, isGapKey } from './gaps.ts';
 import { BODY_MAX, renderLetter, SIGNING_COMMITTEE, SUBJECT_MAX, TEMPLATE_KEYS, templateProblems, type TemplateKey } from './letters.ts';
 import { assertCan, canEditLetterTemplates, canManageFollowUps, canViewFollowUps, canViewLetterTemplates } from './policy.ts';
-import { FollowUpPage, FollowUpsPage, TemplatesPage, type FollowUpFlash } from './views/followups.tsx';
+import { FollowUpPage, FollowUpsPage, NoFollowUpPage, TemplatesPage, type FollowUpFlash } from './views/followups.tsx';
 
-type Req = FastifyRequest<{ Params: { locale: string; id: string; key?: string; lang?: string } }>;
+type Req = FastifyRequest<{ Params: { locale: string; id: string; key?: string; lang?: string; year?: string; state?: string } }>;
 
 function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
   return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
@@ -74,6 +74,10 @@ const FLASHES: readonly FollowUpFlash[] = ['drafted', 'exists', 'saved', 'redraf
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The page of a State's follow-up for a year. */
+export const followUpPath = (locale: string, f: { year: number; stateIso2: string }) => `/${locale}/analysis/follow-ups/${f.year}/${f.stateIso2.toLowerCase()}`;
+const pageOf = (req: FastifyRequest, f: { year: number; stateIso2: string }) => followUpPath(req.locale, f);
+
 export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = () => deps.database.db;
 
@@ -82,7 +86,7 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 
-  async function renderOne(req: Req, reply: FastifyReply, id: string, extra: { flash?: FollowUpFlash; letter?: { subject: string; body: string }; answerNote?: string; errors?: Record<string, string>; problem?: string; status?: number } = {}) {
+  async function renderOne(req: Req, reply: FastifyReply, id: string, extra: { flash?: FollowUpFlash; letter?: { subject: string; body: string }; answerNote?: string; errors?: Record<string, string>; problem?: string; status?: number; history?: repo.FollowUpListRow[] } = {}) {
     const followUp = await getFollowUp(db(), id);
     if (!followUp) throw notFound();
     const [titles, recipients] = await Promise.all([indicatorTitles(), followUp.status === 'draft' ? followUpRecipients(db(), followUp) : Promise.resolve([])]);
@@ -98,6 +102,7 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
         errors={extra.errors}
         problem={extra.problem}
         defaultReplyBy={isoDate(defaultReplyBy())}
+        history={extra.history ?? []}
       />,
       extra.status,
     );
@@ -136,7 +141,7 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
     const parsed = parseForm(draftBody, req.body, req.tr);
     if (!parsed.ok) throw new AppError('bad_request', 'request.invalid');
     const out = await draftFollowUp(deps.database, req.actor, req.user, { stateIso2: parsed.data.state, year: parsed.data.year, gaps: [...new Set(parsed.data.gap)] });
-    return reply.redirect(`/${req.locale}/analysis/follow-ups/${out.followUp.id}?done=${out.kind}`, 303);
+    return reply.redirect(`${pageOf(req, out.followUp)}?done=${out.kind}`, 303);
   });
 
   app.get('/:locale/analysis/follow-ups/templates', async (req, reply) => {
@@ -209,12 +214,25 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
     return reply.redirect(`/${req.locale}/analysis/follow-ups/templates?${new URLSearchParams({ key, lang, ...(sample ? { sample } : {}), saved: '1' }).toString()}`, 303);
   });
 
-  app.get('/:locale/analysis/follow-ups/:id', async (req: Req, reply) => {
+  /**
+   * A State's follow-up for a reporting year: the open one (or else the latest closed one), with
+   * the earlier ones below; without any, the State's gaps that year and the draft button.
+   */
+  app.get('/:locale/analysis/follow-ups/:year/:state', async (req: Req, reply) => {
     if (!req.user) return signInRedirect(req, reply);
     assertCan(canViewFollowUps(req.user));
+    const year = /^\d{4}$/.test(req.params.year ?? '') ? Number(req.params.year) : undefined;
+    const iso2 = /^[A-Za-z]{2}$/.test(req.params.state ?? '') ? req.params.state!.toUpperCase() : undefined;
+    if (!year || !iso2) throw notFound();
+    const state = await findState(db(), iso2);
+    if (!state) throw notFound();
+    const rows = await repo.listFollowUpRows(db(), { year, stateIso2: iso2 });
+    const current = rows.find((r) => r.status !== 'closed') ?? rows[0];
     const q = (req.query ?? {}) as Record<string, unknown>;
     const flash = FLASHES.find((f) => f === q.done);
-    return renderOne(req, reply, req.params.id, { flash });
+    if (current) return renderOne(req, reply, current.id, { flash, history: rows.filter((r) => r.id !== current.id) });
+    const [candidate, titles] = await Promise.all([followUpCandidates(db(), year, { gaps: [...GAP_KEYS] }).then((c) => c.find((x) => x.stateIso2 === iso2)), indicatorTitles()]);
+    return reply.page(<NoFollowUpPage stateNames={state.names} iso2={iso2} year={year} candidate={candidate} titles={titles} canManage={canManageFollowUps(req.user)} />);
   });
 
   /** The follow-up must exist before anything is parsed (unknown ids are 404 for every form). */
@@ -242,7 +260,7 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (problem) return renderOne(req, reply, row.id, { letter: typed, problem: req.tr.t(problem), status: 409 });
       throw e;
     }
-    return reply.redirect(`/${req.locale}/analysis/follow-ups/${row.id}?done=saved`, 303);
+    return reply.redirect(`${pageOf(req, row)}?done=saved`, 303);
   });
 
   app.post('/:locale/analysis/follow-ups/:id/language', async (req: Req, reply) => {
@@ -261,7 +279,7 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (problem) return renderOne(req, reply, row.id, { problem: req.tr.t(problem), status: 409 });
       throw e;
     }
-    return reply.redirect(`/${req.locale}/analysis/follow-ups/${row.id}?done=redrafted`, 303);
+    return reply.redirect(`${pageOf(req, row)}?done=redrafted`, 303);
   });
 
   app.post('/:locale/analysis/follow-ups/:id/send', async (req: Req, reply) => {
@@ -277,7 +295,7 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (problem) return renderOne(req, reply, row.id, { problem: req.tr.t(problem), status: 409 });
       throw e;
     }
-    return reply.redirect(`/${req.locale}/analysis/follow-ups/${row.id}?done=sent`, 303);
+    return reply.redirect(`${pageOf(req, row)}?done=sent`, 303);
   });
 
   app.post('/:locale/analysis/follow-ups/:id/answer', async (req: Req, reply) => {
@@ -298,7 +316,7 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (problem) return renderOne(req, reply, row.id, { answerNote: note, problem: req.tr.t(problem), status: 409 });
       throw e;
     }
-    return reply.redirect(`/${req.locale}/analysis/follow-ups/${row.id}?done=answered`, 303);
+    return reply.redirect(`${pageOf(req, row)}?done=answered`, 303);
   });
 
   app.post('/:locale/analysis/follow-ups/:id/close', async (req: Req, reply) => {
@@ -314,6 +332,6 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (problem) return renderOne(req, reply, row.id, { problem: req.tr.t(problem), status: 409 });
       throw e;
     }
-    return reply.redirect(`/${req.locale}/analysis/follow-ups/${row.id}?done=closed`, 303);
+    return reply.redirect(`${pageOf(req, row)}?done=closed`, 303);
   });
 }

@@ -129,7 +129,7 @@ export function FollowUpsPage(p: FollowUpsPageProps) {
             cell: (c) =>
               c.followUp ? (
                 <>
-                  <StatusTag status={c.followUp.status} /> <a href={`${base}/${c.followUp.id}`}>{t('analysis.followups.open', { state: localized(c.stateNames, locale) })}</a>
+                  <StatusTag status={c.followUp.status} /> <a href={`${base}/${p.year}/${c.stateIso2.toLowerCase()}`}>{t('analysis.followups.open', { state: localized(c.stateNames, locale) })}</a>
                 </>
               ) : p.canManage ? (
                 <PostForm action={base} inline>
@@ -159,7 +159,7 @@ export function FollowUpsPage(p: FollowUpsPageProps) {
           {
             header: t('analysis.followups.col.state'),
             cell: (f) => (
-              <a href={`${base}/${f.id}`}>
+              <a href={`${base}/${f.year}/${f.stateIso2.toLowerCase()}`}>
                 <bdi>{localized(f.stateNames, locale)}</bdi>
               </a>
             ),
@@ -202,6 +202,8 @@ export interface FollowUpPageProps {
   /** A refusal to explain at the top (stale version, no recipients, already sent). */
   problem?: string | undefined;
   defaultReplyBy: string;
+  /** Earlier (closed) follow-ups of the same State and year. */
+  history: FollowUpListRow[];
 }
 
 export function FollowUpPage(p: FollowUpPageProps) {
@@ -318,8 +320,67 @@ export function FollowUpPage(p: FollowUpPageProps) {
           </PostForm>
         </>
       ) : null}
+      {p.history.length ? (
+        <>
+          <h2>{t('analysis.followups.one.history')}</h2>
+          {p.history.map((h) => (
+            <details class="details" key={h.id}>
+              <summary class="details__summary">
+                <bdi>{h.subject}</bdi> — {t(`analysis.followups.status.${h.status}`)}, {tr.formatDate(h.createdAt, 'medium')}
+              </summary>
+              <div lang={h.locale} class="email-body">
+                {h.body}
+              </div>
+              {h.answerNote ? (
+                <p dir="auto">
+                  {t('analysis.followups.one.answer_note')}: {h.answerNote}
+                </p>
+              ) : null}
+            </details>
+          ))}
+        </>
+      ) : null}
       <p>
         <a href={`${base}?year=${f.year}`}>{t('analysis.followups.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** A State and year without any follow-up: its gaps that year, and the draft button for ISU. */
+export function NoFollowUpPage(p: { stateNames: LocalizedText; iso2: string; year: number; candidate: FollowUpCandidate | undefined; titles: Map<string, LocalizedText>; canManage: boolean }) {
+  const { t, locale } = usePage();
+  const base = `/${locale}/analysis/follow-ups`;
+  const label = useGapLabel(p.titles);
+  const state = localized(p.stateNames, locale);
+  const title = t('analysis.followups.one.title', { state, year: String(p.year) });
+  const main = p.candidate?.gaps.filter((g) => g === COOPERATION_WITHOUT_GENDER) ?? [];
+  return (
+    <Layout title={title} before={<Breadcrumbs items={crumbs(locale, t, [{ href: `${base}?year=${p.year}`, label: t('analysis.followups.title') }, { label: state }])} />}>
+      <h1>
+        <bdi>{title}</bdi>
+      </h1>
+      <p>{t('analysis.followups.none.lead')}</p>
+      {p.candidate ? (
+        <>
+          <h2>{t('analysis.followups.none.gaps')}</h2>
+          <GapList gaps={p.candidate.gaps} label={label} />
+          {p.canManage ? (
+            <PostForm action={base}>
+              <input type="hidden" name="state" value={p.iso2} />
+              <input type="hidden" name="year" value={String(p.year)} />
+              {(main.length ? main : p.candidate.gaps).map((g) => (
+                <input type="hidden" name="gap" value={g} key={g} />
+              ))}
+              <Button>{t('analysis.followups.draft')}</Button>
+            </PostForm>
+          ) : null}
+        </>
+      ) : (
+        <p class="muted">{t('analysis.followups.none.no_report')}</p>
+      )}
+      <p>
+        <a href={`${base}?year=${p.year}`}>{t('analysis.followups.back')}</a>
       </p>
     </Layout>
   );
