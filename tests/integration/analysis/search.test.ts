@@ -239,4 +239,10 @@ describe('indexing', () => {
     const again = await indexReport(t.database.db, ids.fr!);
     expect(again).toMatchObject({ versionNo: 2, documents: 2, written: true });
   });
+
+  it('two indexers of the same report at once leave one set of rows', async () => {
+    await Promise.all([indexReport(t.database.db, ids.es!), indexReport(t.database.db, ids.es!), indexReport(t.database.db, ids.es!)]);
+    const rows = await t.database.db.select().from(searchDocuments).where(eq(searchDocuments.reportId, ids.es!));
+    expect(rows.map((r) => r.path).sort()).toEqual(['cooperation.narrative', 'gender.narrative', 'received.assistance.1.inKind']);
+  });
 });

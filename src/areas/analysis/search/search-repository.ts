@@ -124,6 +124,9 @@ export async function replaceReportDocuments(
   docs: DocumentInput[],
 ): Promise<boolean> {
   const d = searchDocuments;
+  // One indexer at a time per report (several app instances may poll): without it, two could
+  // each delete the old rows and insert their own, leaving both sets.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`analysis.search:${report.id}`}, 0))`);
   const [newer] = await tx
     .select({ id: d.id })
     .from(d)

@@ -6,7 +6,7 @@ import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Breadcrumbs, Button, ErrorSummary, Pagination, SelectField, TextField } from '../../../../platform/views/components.tsx';
 import { textOf, type FormDef } from '../../../../platform/forms/definition.ts';
-import type { SearchFacets, SearchPage as Results, SearchResult } from '../search-queries.ts';
+import { PAGE_SIZE, type SearchFacets, type SearchPage as Results, type SearchResult } from '../search-queries.ts';
 import { MAX_QUERY_LENGTH } from '../text.ts';
 
 export interface SearchFormValues {
@@ -112,7 +112,7 @@ export function SearchPage({ values, facets, forms, actions, errors, notice, res
           {results.results.length ? (
             <>
               {results.pages > 1 ? <p class="muted">{t('analysis.search.page_of', { page: tr.formatNumber(results.page), pages: tr.formatNumber(results.pages) })}</p> : null}
-              <ol class="search-results" start={(results.page - 1) * 20 + 1}>
+              <ol class="search-results" start={(results.page - 1) * PAGE_SIZE + 1}>
                 {results.results.map((r) => (
                   <ResultItem key={r.id} r={r} forms={forms} />
                 ))}
