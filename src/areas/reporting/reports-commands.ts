@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import type { FormDef, FormValues, Issue } from '../../platform/forms/definition.ts';
-import { readSubmission, type ParsedSubmission } from '../../platform/forms/values.ts';
+import { cleanText, readSubmission, type ParsedSubmission } from '../../platform/forms/values.ts';
 import { isEmpty, validateFields, validateForm } from '../../platform/forms/validate.ts';
 import { listIsuContacts, listStateContacts, type Principal } from '../accounts/index.ts';
 import { states } from '../states/schema.ts';
@@ -26,6 +26,13 @@ import {
 } from './policy.ts';
 import * as repo from './reports-repository.ts';
 import type { ReportFormRow, ReportRow } from './reports-repository.ts';
+
+/**
+ * Free text a person wrote (comments, reasons, explanations), as it is kept whichever way it came
+ * (page, API, CLI): cleaned like form answers (no control or bidi-override characters, NFC, line
+ * breaks kept), trimmed.
+ */
+const prose = (text: string | undefined): string => (text === undefined ? '' : cleanText(text).trim());
 
 type Deps = Pick<AppDeps, 'database' | 'translator' | 'config'>;
 
@@ -328,7 +335,8 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
   if (!report0) throw notFound();
   assertCan(canSubmitReport(user, report0));
   if (!input.declaration) throw new AppError('validation', 'report.declaration_required');
-  if (report0.currentVersionNo > 0 && !input.reason?.trim()) throw new AppError('validation', 'report.reason_required');
+  const reason = prose(input.reason);
+  if (report0.currentVersionNo > 0 && !reason) throw new AppError('validation', 'report.reason_required');
   const result = await withTransaction(db, async (tx) => {
     // Locked first, so no save can change a form between the check and the snapshot.
     const report = await repo.lockReport(tx, input.reportId);
@@ -338,11 +346,12 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
     const check = await checkReport(tx, report);
     if (check.unfinished.length) throw new AppError('validation', 'report.forms_unfinished', { forms: check.unfinished });
     if (check.errors.length) throw new AppError('validation', 'report.has_errors', { count: check.errors.length });
-    const missing = check.warnings.filter((w) => !input.explanations[`${w.formId}:${w.path}`]?.trim());
+    const explanation = (w: { formId: string; path: string }) => prose(input.explanations[`${w.formId}:${w.path}`]);
+    const missing = check.warnings.filter((w) => !explanation(w));
     if (missing.length) throw new AppError('validation', 'report.explanations_required', { paths: missing.map((w) => `${w.formId}:${w.path}`) });
     // Store the explanations on their forms, then snapshot.
     const byForm: Record<string, Record<string, string>> = {};
-    for (const w of check.warnings) (byForm[w.formId] ??= {})[w.path] = input.explanations[`${w.formId}:${w.path}`]!.trim().slice(0, 2000);
+    for (const w of check.warnings) (byForm[w.formId] ??= {})[w.path] = explanation(w).slice(0, 2000);
     const forms = await repo.listForms(tx, report.id);
     for (const f of forms) {
       const ex = byForm[f.formId] ?? {};
@@ -357,7 +366,7 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
     await repo.insertVersion(tx, {
       reportId: report.id,
       versionNo,
-      reason: input.reason?.trim() || null,
+      reason: reason || null,
       formatVersion: report.formatVersion,
       language: report.language,
       visibility: input.visibility,
@@ -383,7 +392,7 @@ export async function submitReport(deps: Deps, actor: Actor, user: Principal | u
       action: 'reporting.report.submitted',
       entityType: 'report',
       entityId: report.id,
-      summary: { version: versionNo, visibility: input.visibility, nothingNew, warningsExplained: check.warnings.length, reason: input.reason ?? null },
+      summary: { version: versionNo, visibility: input.visibility, nothingNew, warningsExplained: check.warnings.length, reason: reason || null },
     });
     if (user) {
       const tr = deps.translator(user.locale);
@@ -453,7 +462,7 @@ export async function returnForClarification(
   user: Principal | undefined,
   input: { reportId: string; expectedVersion: number; comments: { formId: string | null; body: string }[] },
 ) {
-  const comments = input.comments.filter((c) => c.body.trim());
+  const comments = input.comments.map((c) => ({ formId: c.formId, body: prose(c.body) })).filter((c) => c.body);
   if (!comments.length) throw new AppError('validation', 'report.comment_required');
   return withTransaction(deps.database.db, async (tx) => {
     const report = await repo.lockReport(tx, input.reportId);
@@ -462,7 +471,7 @@ export async function returnForClarification(
     if (report.version !== input.expectedVersion) throw conflict('report.stale');
     if (!canTransition(report.status, 'return')) throw conflict('report.wrong_status', { status: report.status });
     for (const c of comments) {
-      await repo.insertComment(tx, { reportId: report.id, formId: c.formId, authorId: actor.userId, authorName: user?.name ?? actor.label, authorSide: 'isu', body: c.body.trim().slice(0, 5000) });
+      await repo.insertComment(tx, { reportId: report.id, formId: c.formId, authorId: actor.userId, authorName: user?.name ?? actor.label, authorSide: 'isu', body: c.body.slice(0, 5000) });
     }
     const updated = await repo.updateReport(tx, report.id, { status: nextStatus(report.status, 'return'), returnedAt: new Date() });
     await recordAudit(tx, actor, { action: 'reporting.report.returned', entityType: 'report', entityId: report.id, summary: { forms: comments.map((c) => c.formId ?? 'report') } });
@@ -484,7 +493,7 @@ export async function returnForClarification(
 
 /** A message in a report's clarification thread (ISU or the State). */
 export async function addComment(deps: Deps, actor: Actor, user: Principal | undefined, input: { reportId: string; formId: string | null; body: string }) {
-  const body = input.body.trim();
+  const body = prose(input.body);
   if (!body) throw new AppError('validation', 'report.comment_required');
   return withTransaction(deps.database.db, async (tx) => {
     const report = await repo.findReport(tx, input.reportId);

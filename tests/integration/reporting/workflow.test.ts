@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, createUser, type TestApp } from '../../support/app.ts';
+import { addComment } from '../../../src/areas/reporting/reports-commands.ts';
+import { actingAs } from '../../../src/areas/accounts/index.ts';
 
 let t: TestApp;
 let preparer: Agent;
@@ -195,6 +197,15 @@ describe('Article 7 report from draft to publication', () => {
     const check = await approver.get(`/en/reports/${reportId}/check`);
     const resubmit = await approver.post(`/en/reports/${reportId}/submit`, { _version: versionOf(check.body), visibility: 'public', declaration: 'on', reason: 'Areas split by province' });
     expect(resubmit.status).toBe(303);
+  });
+
+  it('keeps a comment cleaned whichever door it comes through, not only the page', async () => {
+    const isuUser = actingAs('isu_staff');
+    const actor = { userId: null, label: 'test', ip: '127.0.0.1', requestId: 'test' };
+    await addComment(t.deps, actor, isuUser, { reportId, formId: 'C', body: '  \u202eTwo\u0000 rows\r\nthank you\u200b  ' });
+    const rows = await t.database.query<{ body: string }>(`select body from review_comments where report_id = $1 order by created_at desc limit 1`, [reportId]);
+    expect(rows[0]!.body).toBe('Two rows\nthank you');
+    await expect(addComment(t.deps, actor, isuUser, { reportId, formId: 'C', body: '\u200b\u202e \u0007' })).rejects.toMatchObject({ code: 'report.comment_required' });
   });
 
   it('publishes after acknowledgement and shows the values on the public page', async () => {
