@@ -22,7 +22,7 @@ import type { FormDef, Issue } from '../../platform/forms/definition.ts';
 import { englishText, valueIssuesFromZod, valuesForDefinition } from '../../platform/forms/zod-schema.ts';
 import { MAX_LISTED_ERRORS, shownKey, unknownKeyMessage, userText, zodErrorMap } from '../../platform/http/forms.ts';
 import type { Principal } from '../accounts/index.ts';
-import { listStates, findState, type LocalizedText } from '../states/index.ts';
+import { stateNamesByIso2, findState, type LocalizedText } from '../states/index.ts';
 import {
   checkResponse,
   commentBody,
@@ -161,11 +161,6 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
     let s = otherFormats.get(def);
     if (!s) otherFormats.set(def, (s = formSchemas(def, label)));
     return s;
-  }
-
-  async function stateNames(): Promise<Map<string, LocalizedText>> {
-    const all = await listStates(db(), {});
-    return new Map(all.map((i) => [i.state.iso2, i.state.names]));
   }
 
   function links(req: FastifyRequest, id: string): ReportSummaryJson['links'] {
@@ -308,23 +303,31 @@ export function registerReportApiRoutes(deps: AppDeps): (app: FastifyInstance) =
       const u = req.user;
       const limit = q.limit ?? PAGE_DEFAULT;
       const offset = q.offset ?? (q.page ? (q.page - 1) * limit : 0);
-      const base = { stateIso2: q.state?.toUpperCase(), year: q.year, ...(u ? {} : { publishedOnly: true, publicOnly: true }) };
-      const candidates: ReportRow[] = [];
-      for (let from = 0; ; from += FETCH_CHUNK) {
-        const chunk = await repo.listReports(db(), { ...base, limit: FETCH_CHUNK, offset: from });
-        candidates.push(...chunk);
-        if (chunk.length < FETCH_CHUNK) break;
+      const base = { stateIso2: q.state?.toUpperCase(), year: q.year, kind: q.kind, ...(u ? {} : { publishedOnly: true, publicOnly: true }) };
+      let total: number;
+      let page: ReportRow[];
+      if (!u) {
+        // The public sees exactly the published public reports: counted and paged by the database.
+        [total, page] = await Promise.all([repo.countReports(db(), base), repo.listReports(db(), { ...base, limit, offset })]);
+        page = page.filter((r) => seesReport(u, r));
+      } else {
+        const candidates: ReportRow[] = [];
+        for (let from = 0; ; from += FETCH_CHUNK) {
+          const chunk = await repo.listReports(db(), { ...base, limit: FETCH_CHUNK, offset: from });
+          candidates.push(...chunk);
+          if (chunk.length < FETCH_CHUNK) break;
+        }
+        const visible = candidates.filter((r) => seesReport(u, r));
+        // A report whose status the caller may not see counts as published, since that is why it is visible.
+        const filtered = !q.status ? visible : visible.filter((r) => (seesStatus(u, r) ? r.status : 'published') === q.status);
+        total = filtered.length;
+        page = filtered.slice(offset, offset + limit);
       }
-      const visible = candidates.filter((r) => seesReport(u, r) && (!q.kind || r.kind === q.kind));
-      // Without a token only `published` filters (statuses are not shown); with one, a report whose
-      // status the caller may not see counts as published, since that is why it is visible.
-      const filtered = !q.status || !u ? visible : visible.filter((r) => (seesStatus(u, r) ? r.status : 'published') === q.status);
-      const page = filtered.slice(offset, offset + limit);
-      const names = await stateNames();
+      const names = await stateNamesByIso2(db());
       const data = await Promise.all(page.map((r) => summaryOf(req, r, names.get(r.stateIso2) ?? { ar: r.stateIso2, zh: r.stateIso2, en: r.stateIso2, fr: r.stateIso2, ru: r.stateIso2, es: r.stateIso2 })));
       if (u) privateJson(reply);
       else reply.header('cache-control', 'public, max-age=60').header('vary', 'Authorization, Accept-Language');
-      return reply.send({ total: filtered.length, limit, offset, data } satisfies z.infer<typeof listResponse>);
+      return reply.send({ total, limit, offset, data } satisfies z.infer<typeof listResponse>);
     });
 
     /* ----- One report (a submitted version) ----- */

@@ -52,6 +52,7 @@ export async function listReportsOfState(db: DbOrTx, stateIso2: string) {
 export interface ReportFilter {
   stateIso2?: string | undefined;
   year?: number | undefined;
+  kind?: 'initial' | 'annual' | undefined;
   statuses?: ReportStatus[] | undefined;
   publishedOnly?: boolean;
   publicOnly?: boolean;
@@ -59,17 +60,27 @@ export interface ReportFilter {
   offset?: number;
 }
 
-export async function listReports(db: DbOrTx, f: ReportFilter) {
+function reportConditions(f: ReportFilter): SQL | undefined {
   const where: SQL[] = [];
   if (f.stateIso2) where.push(eq(reports.stateIso2, f.stateIso2));
   if (f.year) where.push(eq(reports.year, f.year));
+  if (f.kind) where.push(eq(reports.kind, f.kind));
   if (f.statuses?.length) where.push(inArray(reports.status, f.statuses));
   if (f.publishedOnly) where.push(sql`${reports.publishedVersionNo} is not null`);
   if (f.publicOnly) where.push(eq(reports.visibility, 'public'));
+  return where.length ? and(...where) : undefined;
+}
+
+export async function countReports(db: DbOrTx, f: ReportFilter): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(reportConditions(f));
+  return row?.n ?? 0;
+}
+
+export async function listReports(db: DbOrTx, f: ReportFilter) {
   return db
     .select()
     .from(reports)
-    .where(where.length ? and(...where) : undefined)
+    .where(reportConditions(f))
     .orderBy(desc(reports.year), asc(reports.stateIso2), asc(reports.kind))
     .limit(Math.min(f.limit ?? 100, 1000))
     .offset(f.offset ?? 0);

@@ -25,6 +25,7 @@ export {
 export {
   findState,
   getState,
+  stateNamesByIso2,
   listStates,
   currentArticle5Deadline,
   article5History,

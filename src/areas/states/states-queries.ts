@@ -23,6 +23,7 @@ import {
   selectCommittees,
   selectCurrentArticle5Deadlines,
   selectState,
+  selectStateNames,
   type Article5Row,
   type CommitteeMembershipRow,
   type CommitteeRow,
@@ -40,6 +41,11 @@ const ISO2 = /^[A-Za-z]{2}$/;
 export async function findState(db: DbOrTx, iso2: string): Promise<State | undefined> {
   if (!ISO2.test(iso2)) return undefined;
   return selectState(db, iso2.toUpperCase());
+}
+
+/** Every State's names in the six languages, by ISO code: one light query, for naming States in lists. */
+export async function stateNamesByIso2(db: DbOrTx): Promise<Map<string, State['names']>> {
+  return new Map((await selectStateNames(db)).map((r) => [r.iso2, r.names]));
 }
 
 /** Like findState, but an unknown code is a 404. */

@@ -19,6 +19,11 @@ export async function selectAllStates(db: DbOrTx): Promise<StateRow[]> {
   return db.select().from(states).orderBy(asc(states.iso2));
 }
 
+/** Every State's names only (what lists of other things need to name States). */
+export async function selectStateNames(db: DbOrTx) {
+  return db.select({ iso2: states.iso2, names: states.names }).from(states);
+}
+
 /** `iso2` must already be upper case. */
 export async function selectState(db: DbOrTx, iso2: string): Promise<StateRow | undefined> {
   const [row] = await db.select().from(states).where(eq(states.iso2, iso2)).limit(1);

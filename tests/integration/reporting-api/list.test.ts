@@ -90,6 +90,15 @@ describe('GET /api/v1/reports', () => {
     });
   });
 
+  it('pages the public list in the database, with the total of every page', async () => {
+    const first = await list('?limit=1');
+    const second = await list('?limit=1&offset=1');
+    expect([first.total, second.total]).toEqual([2, 2]);
+    expect([...first.data, ...second.data].map(keyOf).sort()).toEqual(['CO2021', 'SN2022']);
+    expect((await list('?limit=1&offset=2')).data).toEqual([]);
+    expect((await list('?kind=initial')).total).toBe(0);
+  });
+
   it('ignores every status filter but published without a token', async () => {
     expect((await list('?status=draft')).total).toBe(2);
     expect((await list('?status=published')).total).toBe(2);
