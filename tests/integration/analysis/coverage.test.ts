@@ -178,6 +178,10 @@ describe('the dashboard page', () => {
     expect(res.body).toContain(`/en/analysis/reports/${R.tj}`);
     expect(res.body).not.toContain(`/en/analysis/reports/${R.sn}`);
     expect(res.body).toContain('2 reports are counted in this figure.');
+    // Without a figure: every report of the year.
+    const all = await a.get('/en/analysis/coverage/reports?year=2023');
+    expect(all.status).toBe(200);
+    expect(all.body).toContain('6 reports are counted in this figure.');
   });
 
   it('switches year with a plain GET form', async () => {
@@ -242,7 +246,8 @@ describe('the dashboard page', () => {
     expect((await a.get('/en/analysis/coverage.csv?year=2023&chart=nope')).status).toBe(400);
     expect((await a.get('/en/analysis/coverage.csv?year=x&chart=trend')).status).toBe(400);
     expect((await a.get('/en/analysis/coverage.csv?year=2023')).status).toBe(400);
-    expect((await a.get('/en/analysis/coverage/reports?year=2023')).status).toBe(400);
+    expect((await a.get('/en/analysis/coverage/reports?year=2023&figure=')).status).toBe(400);
+    expect((await a.get('/en/analysis/coverage/reports?year=2023&figure=a&figure=b')).status).toBe(400);
     expect((await a.get('/en/analysis/coverage/reports?year=2023&figure=region.nowhere.reports')).status).toBe(404);
     expect((await a.get(`/en/analysis/coverage/reports?year=2023&figure=${'x'.repeat(500)}`)).status).toBe(400);
   });

@@ -115,18 +115,20 @@ export interface BarChartProps {
   data: ChartData;
   dir: 'ltr' | 'rtl';
   formatNumber: (n: number) => string;
-  /** Width of the drawing (viewBox units). */
+  /** Minimum width of the drawing (viewBox units); wider when the category labels are long. */
   width?: number;
 }
 
 /** The chart itself: an SVG image with its accessible name and description. */
-export function BarChart({ data, dir, formatNumber, width = 760 }: BarChartProps) {
+export function BarChart({ data, dir, formatNumber, width: minWidth = 760 }: BarChartProps) {
   const prefix = `chart-${data.id}`;
   const rtl = dir === 'rtl';
   const rowH = 30;
   const barH = 20;
   const top = 8;
-  const labelW = Math.min(230, Math.max(60, ...data.rows.map((r) => textWidth(r.label) + 8)));
+  // Labels are written in full (the drawing widens for long ones; it is scaled to the page anyway).
+  const labelW = Math.min(600, Math.max(60, ...data.rows.map((r) => textWidth(r.label) + 8)));
+  const width = Math.max(minWidth, labelW + 540);
   const afterW = 150;
   const plotW = width - labelW - afterW - 12;
   const H = top + data.rows.length * rowH + 6;

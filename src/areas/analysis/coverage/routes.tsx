@@ -37,7 +37,8 @@ const yearField = z.preprocess(
 
 const pageQuery = z.object({ year: yearField });
 const csvQuery = z.object({ year: yearField, chart: z.enum(CHART_IDS, { error: 'analysis.coverage.chart_invalid' }) });
-const reportsQuery = z.object({ year: yearField, figure: z.string({ error: 'analysis.coverage.figure_invalid' }).min(1).max(80) });
+/** Without a figure: every report of the year. */
+const reportsQuery = z.object({ year: yearField, figure: z.string({ error: 'analysis.coverage.figure_invalid' }).min(1).max(80).optional() });
 
 function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
   return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
@@ -112,13 +113,14 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
     if (!parsed.ok) throw new AppError('bad_request', parsed.errors.figure ? 'analysis.coverage.figure_invalid' : 'analysis.coverage.year_invalid');
     const y = await years(parsed.data.year);
     const coverage = await yearCoverage(db(), y.year);
-    const fig = figureByKey(coverage, parsed.data.figure);
+    const key = parsed.data.figure ?? 'reports';
+    const fig = figureByKey(coverage, key);
     if (!fig) throw notFound('analysis.coverage.figure_unknown');
-    const label = figureLabel(req.tr.t, parsed.data.figure, chartTexts(req.tr, req.locale).indicatorTitle);
+    const label = figureLabel(req.tr.t, key, chartTexts(req.tr, req.locale).indicatorTitle);
     const rows = (await selectReportsByIds(db(), fig.reportIds))
       .map((r) => ({ ...r, stateName: localized(r.names as never, req.locale) }))
       .sort((a, b) => a.stateName.localeCompare(b.stateName, req.locale) || a.kind.localeCompare(b.kind));
     reply.header('cache-control', 'no-store');
-    return reply.page(<CoverageReportsPage year={y.year} figureKey={parsed.data.figure} label={label} rows={rows} />);
+    return reply.page(<CoverageReportsPage year={y.year} figureKey={key} label={label} rows={rows} />);
   });
 }
