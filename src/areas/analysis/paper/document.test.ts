@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainText, reportUrl, textDirection } from './document.ts';
 import { percent } from './figures.ts';
+import { isPaperYear } from './paper-queries.ts';
 
 describe('paper documents', () => {
   it('links a published public report to its public page and any other report to its indicator page', () => {
@@ -26,5 +27,13 @@ describe('paper documents', () => {
     expect(percent(1, 3)).toBe(33);
     expect(percent(2, 3)).toBe(67);
     expect(percent(0, 0)).toBe(0);
+  });
+
+  it('opens papers for the Convention’s reporting years up to next year', () => {
+    const now = new Date('2026-11-29T00:00:00Z');
+    expect(isPaperYear(1999, now)).toBe(true);
+    expect(isPaperYear(2027, now)).toBe(true);
+    expect(isPaperYear(1998, now)).toBe(false);
+    expect(isPaperYear(2028, now)).toBe(false);
   });
 });

@@ -67,8 +67,10 @@ export async function listPaperYears(db: DbOrTx): Promise<PaperListRow[]> {
   return all.map((year) => ({ year, paper: byYear.get(year) }));
 }
 
-/** Whether a paper may be opened for the year: it has submitted reports or a paper already. */
-export async function isPaperYear(db: DbOrTx, year: number): Promise<boolean> {
-  const [years, paper] = await Promise.all([listSubmittedYears(db), repo.findPaper(db, year)]);
-  return years.includes(year) || !!paper;
+/** The first reporting year of the Convention (entry into force 1 March 1999). */
+export const FIRST_PAPER_YEAR = 1999;
+
+/** Whether a paper may be opened for the year: a reporting year of the Convention up to next year. */
+export function isPaperYear(year: number, now: Date): boolean {
+  return Number.isInteger(year) && year >= FIRST_PAPER_YEAR && year <= now.getUTCFullYear() + 1;
 }

@@ -50,12 +50,15 @@ const textsSchema = z.object({
 export function registerPaperRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = () => deps.database.db;
 
-  /** The year of the URL, for a user who may read papers; 404 for years with neither reports nor paper. */
+  /**
+   * The year of the URL, for a user who may read papers: a reporting year of the Convention up to
+   * next year (a paper may be started before the reports arrive); 404 for any other.
+   */
   async function loadYear(req: Req, raw = req.params.year): Promise<number> {
     assertCan(canViewPaper(req.user));
     if (!/^\d{4}$/.test(raw)) throw notFound();
     const year = Number(raw);
-    if (!(await isPaperYear(db(), year))) throw notFound();
+    if (!isPaperYear(year, new Date())) throw notFound();
     return year;
   }
 
