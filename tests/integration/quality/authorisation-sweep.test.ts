@@ -302,6 +302,46 @@ const RULES: Record<string, Rule> = {
   // ---- Coverage dashboard: committee members and staff download each chart's data.
   'GET /:locale/analysis/coverage.csv': { allowed: ['committee', ...STAFF], prepare: async (fx) => ({ query: `year=${(await fx.sharedSubmitted()).year}&chart=trend` }) },
 
+  // ---- Observations paper: committee members read and download it; ISU writes it, chooses examples and marks it final.
+  ...Object.fromEntries(
+    ['docx', 'pdf', 'csv'].map((ext) => [
+      `GET /:locale/analysis/papers/:year.${ext}`,
+      { allowed: ['committee', ...STAFF], prepare: async (fx: Fixtures) => ({ params: { year: String((await fx.sharedSubmitted()).year) }, query: 'lang=ar' }) } satisfies Rule,
+    ]),
+  ),
+  'POST /:locale/analysis/papers/:year': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const year = (await fx.sharedSubmitted()).year;
+      return { params: { year: String(year) }, body: { version: String(await paperVersion(year)), lang: 'en', s_introduction: 'Written by the sweep', s_observations: 'Sweep observations' } };
+    },
+  },
+  'POST /:locale/analysis/papers/:year/examples': {
+    note: 'A passage of narrative evidence of a submitted, analysed report of the year.',
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.sharedSubmitted();
+      await analyseReport(db(), { userId: null, label: 'sweep' }, r.id, { trigger: 'manual' });
+      await t.database.query(`update analysis_report_indicators set evidence = $2::jsonb where report_id = $1 and indicator_id = 'ca.resource_plan'`, [r.id, JSON.stringify([{ source: 'narrative', formId: 'J', path: 'cooperation.narrative', snippet: 'A passage chosen by the sweep' }])]);
+      return { params: { year: String(r.year) }, body: { version: String(await paperVersion(r.year)), lang: 'en', report: r.id, indicator: 'ca.resource_plan', index: '0' } };
+    },
+  },
+  'POST /:locale/analysis/papers/:year/examples/remove': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.sharedSubmitted();
+      await paperVersion(r.year);
+      await t.database.query(`update analysis_observation_papers set examples = $2::jsonb, version = version + 1 where year = $1 and kind = 'preliminary'`, [r.year, JSON.stringify([{ reportId: r.id, formId: 'J', path: 'cooperation.narrative', quote: 'An example the sweep removes' }])]);
+      return { params: { year: String(r.year) }, body: { version: String(await paperVersion(r.year)), lang: 'en', index: '0' } };
+    },
+  },
+  'POST /:locale/analysis/papers/:year/status': {
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const year = (await fx.sharedSubmitted()).year;
+      return { params: { year: String(year) }, body: { version: String(await paperVersion(year)), lang: 'en', status: 'final' } };
+    },
+
   // ---- The JSON API.
   'GET /api/openapi.json': { allowed: 'public' },
   'GET /api/v1/states': { allowed: 'public' },
@@ -427,6 +467,13 @@ async function planRowVersion(table: 'action_plan_sections' | 'plan_actions' | '
 }
 
 /** A detector term with this phrase (created if missing); returns its id. */
+/** The version of the year's observations paper, created (empty) if there is none yet. */
+async function paperVersion(year: number): Promise<number> {
+  await t.database.query(`insert into analysis_observation_papers (year, kind) values ($1, 'preliminary') on conflict do nothing`, [year]);
+  const [row] = await t.database.query<{ version: number }>(`select version from analysis_observation_papers where year = $1 and kind = 'preliminary'`, [year]);
+  return row!.version;
+}
+
 async function detectorTerm(phrase: string): Promise<string> {
   await db().execute(sql`insert into analysis_detector_terms (indicator_id, locale, kind, phrase) values ('ca.national_platform', 'en', 'term', ${phrase}) on conflict do nothing`);
   const [row] = await t.database.query<{ id: string }>(`select id::text as id from analysis_detector_terms where phrase = $1`, [phrase]);
