@@ -341,6 +341,7 @@ const RULES: Record<string, Rule> = {
       const year = (await fx.sharedSubmitted()).year;
       return { params: { year: String(year) }, body: { version: String(await paperVersion(year)), lang: 'en', status: 'final' } };
     },
+  },
 
   // ---- The JSON API.
   'GET /api/openapi.json': { allowed: 'public' },
