@@ -28,11 +28,19 @@ export function autosave(el: HTMLElement): void {
       if (typeof v === 'string' && k !== '_action') body.append(k, v);
     });
     body.set('_action', 'save');
+    // The rows sent without an id, as they are now: a row moved or removed meanwhile is left alone.
+    const blanks = new Map<string, HTMLInputElement>();
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[type="hidden"][name$="._id"]')) if (!input.value) blanks.set(input.name, input);
     try {
       const res = await fetch(url!, { method: 'POST', body, headers: { 'x-autosave': '1', accept: 'application/json' }, credentials: 'same-origin' });
-      const data = (await res.json()) as { status: string; version?: number };
+      const data = (await res.json()) as { status: string; version?: number; rowIds?: Record<string, string> };
       if (res.ok && data.version) {
         versionInput!.value = String(data.version);
+        // Rows added on the page get the ids the server gave them, so the next save keeps them.
+        for (const [name, id] of Object.entries(data.rowIds ?? {})) {
+          const input = blanks.get(name);
+          if (input?.isConnected && input.name === name && !input.value) input.value = id;
+        }
         if (status) status.textContent = texts.saved;
       } else if (res.status === 409) {
         if (status) status.textContent = texts.conflict;

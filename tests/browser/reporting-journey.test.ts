@@ -133,6 +133,8 @@ describe.each<Variant>([
       await p1.page.fill('[name="s.use.heldLastYear"]', arabicIndic('45'));
       await p1.page.fill('[name="s.use.consumed"]', arabicIndic('5'));
       await p1.step('Form D filled');
+      // Autosaved in the background: the row added on the page gets the id the server gave it.
+      if (js) await expect.poll(() => p1.page.inputValue('[name="s.retained.holdings.0._id"]'), { timeout: 15_000 }).toMatch(/^[A-Za-z0-9_-]{8}$/);
       await complete(p1);
       await expectFormStatus(p1, 'D', t.t('reporting.form_status.complete'));
 

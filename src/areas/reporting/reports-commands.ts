@@ -164,7 +164,7 @@ async function assertStillEditable(tx: DbOrTx, reportId: string): Promise<void> 
 }
 
 export type SaveResult =
-  | { kind: 'saved'; form: ReportFormRow; issues: Issue[] }
+  | { kind: 'saved'; form: ReportFormRow; issues: Issue[]; newRowIds: Record<string, string> }
   | { kind: 'invalid'; parsed: ParsedSubmission; version: number }
   | { kind: 'conflict'; current: ReportFormRow; mine: FormValues };
 
@@ -220,7 +220,7 @@ export async function saveForm(deps: Deps, actor: Actor, user: Principal | undef
       entityId: report.id,
       summary: { form: def.id, status, version: form.version, changed: changedFields(def, previousValues, values) },
     });
-    return { kind: 'saved' as const, form, issues: fieldIssues };
+    return { kind: 'saved' as const, form, issues: fieldIssues, newRowIds: parsed.newRowIds };
   });
 }
 

@@ -246,7 +246,7 @@ export function registerReportingRoutes(deps: AppDeps) {
         removeRow,
       });
       if (autosave) {
-        if (result.kind === 'saved') return reply.send({ status: 'saved', version: result.form.version, savedAt: result.form.updatedAt });
+        if (result.kind === 'saved') return reply.send({ status: 'saved', version: result.form.version, savedAt: result.form.updatedAt, rowIds: result.newRowIds });
         if (result.kind === 'conflict') return reply.code(409).send({ status: 'conflict' });
         return reply.code(422).send({ status: 'invalid', errors: result.parsed.issues.map((i) => ({ path: i.path, message: req.tr.t(i.message, i.values) })) });
       }

@@ -80,6 +80,22 @@ describe('form engine: reading submissions', () => {
       people: { female_child: 3, male_adult: 4, disability_male: 1 },
     });
     expect(r.values.main!.rows).toEqual([{ _id: 'abc', where: 'North', qty: 5 }]);
+    expect(r.newRowIds).toEqual({});
+  });
+
+  it('tells which id each new kept row got, by the name of its id field', () => {
+    const r = readSubmission(def, {
+      's.main.rows.0._id': 'abc',
+      's.main.rows.0.where': 'North',
+      's.main.rows.2._id': '',
+      's.main.rows.2.where': '',
+      's.main.rows.5._id': '',
+      's.main.rows.5.where': 'South',
+    });
+    const rows = r.values.main!.rows as { _id: string; where: string }[];
+    expect(rows.map((x) => x.where)).toEqual(['North', 'South']);
+    expect(r.newRowIds).toEqual({ 's.main.rows.5._id': rows[1]!._id });
+    expect(rows[1]!._id).toMatch(/^[A-Za-z0-9_-]{8}$/);
   });
 
   it('keeps what was typed when a value cannot be read, with an error on that field', () => {

@@ -52,6 +52,12 @@ export interface ParsedSubmission {
   raw: Record<string, string>;
   /** Type and limit errors found while reading. */
   issues: Issue[];
+  /**
+   * Ids given to kept table rows that came without one, by the name of their `_id` field
+   * (`s.<table path>.<index>._id`; form posts only), so a page saved in the background can fill
+   * them in and the next save keeps the same rows.
+   */
+  newRowIds: Record<string, string>;
 }
 
 type Source = (path: string) => unknown;
@@ -258,7 +264,7 @@ function checkNumber(
  * from `previous` only when `partial` is set (saving one section at a time).
  */
 export function readSubmission(def: FormDef, body: unknown, opts: { json?: boolean } = {}): ParsedSubmission {
-  const out: ParsedSubmission = { values: {}, raw: {}, issues: [] };
+  const out: ParsedSubmission = { values: {}, raw: {}, issues: [], newRowIds: {} };
   const json = !!opts.json;
   const flat = !json && body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const nested = json && body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -306,7 +312,8 @@ function readTable(field: Extract<FieldDef, { type: 'table' }>, base: string, so
   }
   const rows: Record<string, unknown>[] = [];
   rowsIn.forEach((r, position) => {
-    const row: Record<string, unknown> = { _id: typeof r.id === 'string' && ROW_ID.test(r.id) ? r.id : newRowId() };
+    const given = typeof r.id === 'string' && ROW_ID.test(r.id);
+    const row: Record<string, unknown> = { _id: given ? r.id : newRowId() };
     let empty = true;
     for (const col of field.columns) {
       // Paths use the row's position after reading, so errors point at what is shown.
@@ -317,7 +324,9 @@ function readTable(field: Extract<FieldDef, { type: 'table' }>, base: string, so
       if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) empty = false;
       if (v === undefined) empty = false;
     }
-    if (!empty) rows.push(row);
+    if (empty) return;
+    rows.push(row);
+    if (!given && !json) out.newRowIds[`s.${base}.${r.index}._id`] = row._id as string;
   });
   return rows;
 }
