@@ -171,10 +171,24 @@ export function FollowUpsPage(p: FollowUpsPageProps) {
             header: t('analysis.followups.col.dates'),
             cell: (f) => (
               <ul class="compact-list">
-                <li>{t('analysis.followups.date.drafted', { date: tr.formatDate(f.createdAt, 'medium') })}</li>
-                {f.sentAt ? <li>{t('analysis.followups.date.sent', { date: tr.formatDate(f.sentAt, 'medium') })}</li> : null}
-                {f.answeredAt ? <li>{t('analysis.followups.date.answered', { date: tr.formatDate(f.answeredAt, 'medium') })}</li> : null}
-                {f.closedAt ? <li>{t('analysis.followups.date.closed', { date: tr.formatDate(f.closedAt, 'medium') })}</li> : null}
+                <li>
+                  {t('analysis.followups.date.drafted_key')} <DateText value={f.createdAt} style="medium" />
+                </li>
+                {f.sentAt ? (
+                  <li>
+                    {t('analysis.followups.date.sent_key')} <DateText value={f.sentAt} style="medium" />
+                  </li>
+                ) : null}
+                {f.answeredAt ? (
+                  <li>
+                    {t('analysis.followups.date.answered_key')} <DateText value={f.answeredAt} style="medium" />
+                  </li>
+                ) : null}
+                {f.closedAt ? (
+                  <li>
+                    {t('analysis.followups.date.closed_key')} <DateText value={f.closedAt} style="medium" />
+                  </li>
+                ) : null}
               </ul>
             ),
           },
@@ -326,7 +340,7 @@ export function FollowUpPage(p: FollowUpPageProps) {
           {p.history.map((h) => (
             <details class="details" key={h.id}>
               <summary class="details__summary">
-                <bdi>{h.subject}</bdi> — {t(`analysis.followups.status.${h.status}`)}, {tr.formatDate(h.createdAt, 'medium')}
+                <bdi>{h.subject}</bdi> — {t(`analysis.followups.status.${h.status}`)}, <DateText value={h.createdAt} style="medium" />
               </summary>
               <div lang={h.locale} class="email-body">
                 {h.body}
@@ -446,7 +460,7 @@ export function TemplatesPage(p: TemplatesPageProps) {
               </a>
             ),
           },
-          { header: t('analysis.followups.templates.col.updated'), cell: (r) => tr.formatDate(r.updatedAt, 'medium') },
+          { header: t('analysis.followups.templates.col.updated'), cell: (r) => <DateText value={r.updatedAt} style="medium" /> },
         ]}
       />
       {s && values ? (
