@@ -454,6 +454,30 @@ const RULES: Record<string, Rule> = {
     allowed: STAFF,
     prepare: async () => ({ params: { plan: 'oslo-2019', action: 'OAP-45', indicator: 'OAP-45.2' }, body: { version: await planRowVersion('plan_action_indicators', 'OAP-45.2'), direction: 'up' } }),
   },
+
+  // ---- Follow-ups: committee members read them; ISU drafts, edits, sends and tracks the letters and edits the templates.
+  'POST /:locale/analysis/follow-ups': {
+    note: 'A letter for Senegal, whose submitted report the reviewer found without a resource mobilisation plan.',
+    allowed: STAFF,
+    prepare: async (fx) => {
+      const r = await fx.sharedSubmitted();
+      await analyseReport(db(), { userId: null, label: 'sweep' }, r.id, { trigger: 'manual' });
+      await t.database.query(`update analysis_report_indicators set decision = 'no', decision_note = 'Sweep' where report_id = $1 and indicator_id = 'ca.resource_plan'`, [r.id]);
+      return { body: { state: r.stateIso2, year: String(r.year), gap: 'ca.resource_plan' } };
+    },
+  },
+  'POST /:locale/analysis/follow-ups/:id': { allowed: STAFF, prepare: async () => followUpRequest('draft', { subject: 'Subject by the sweep', body: 'Letter written by the sweep' }) },
+  'POST /:locale/analysis/follow-ups/:id/language': { allowed: STAFF, prepare: async () => followUpRequest('draft', { locale: 'fr', reply_by: '' }) },
+  'POST /:locale/analysis/follow-ups/:id/send': { note: 'To the focal points of Senegal (its preparer and approver).', allowed: STAFF, prepare: async () => followUpRequest('draft', {}) },
+  'POST /:locale/analysis/follow-ups/:id/answer': { allowed: STAFF, prepare: async () => followUpRequest('sent', { note: 'Answered, says the sweep' }) },
+  'POST /:locale/analysis/follow-ups/:id/close': { allowed: STAFF, prepare: async () => followUpRequest('answered', {}) },
+  'POST /:locale/analysis/follow-ups/templates/:key/:lang': {
+    allowed: STAFF,
+    prepare: async () => {
+      const [row] = await t.database.query<{ version: number }>(`select version from analysis_letter_templates where key = 'gaps' and locale = 'en'`);
+      return { params: { key: 'gaps', lang: 'en' }, body: { version: String(row!.version), subject: 'Sweep {year}', body: 'Written by the sweep for {state}: {gaps}' } };
+    },
+  },
 };
 
 /** The six `<name>.<locale>` fields of an action-plan text. */
@@ -741,3 +765,12 @@ describe("hidden refusals", () => {
     }
   });
 });
+
+/** A follow-up of Senegal in the given status, created for one rule; the request that acts on it. */
+async function followUpRequest(status: 'draft' | 'sent' | 'answered', body: Record<string, string>): Promise<Prepared> {
+  const [row] = await t.database.query<{ id: string; version: number }>(
+    `insert into analysis_follow_ups (state_iso2, year, gaps, locale, template_key, subject, body, status, sent_at) values ('SN', 2001, '{ca.resource_plan}', 'fr', 'gaps', 'Lettre de suivi (balayage)', 'Texte de la lettre (balayage)', $1, case when $1 = 'draft' then null else now() end) returning id::text as id, version`,
+    [status],
+  );
+  return { params: { id: row!.id }, body: { version: String(row!.version), ...body } };
+}

@@ -43,6 +43,8 @@ function expected(route: string, w: Who): Outcome {
   if (/^\/reports\/:id\/(edit|forms|check|attachments|submitted)\b/.test(p)) return gate(ownState(w) || staff(w));
   // Reporting compliance, internal view (drafts in progress, reminders sent): committee members and ISU.
   if (/^\/workspace\/compliance\b/.test(p)) return gate(w === 'committee' || staff(w));
+  // Follow-up letter templates: ISU and administrators.
+  if (/^\/analysis\/follow-ups\/templates\b/.test(p)) return gate(staff(w));
   // The committee's analysis (indicators of submitted reports, detector term lists): committee members and ISU.
   if (/^\/analysis\b/.test(p)) return gate(w === 'committee' || staff(w));
   // A bare action id (the links on report fields) sends everyone on to the action's page.
