@@ -68,6 +68,10 @@ function ResultItem({ r, forms }: { r: SearchResult; forms: FormDef[] }) {
 export function SearchPage({ values, facets, forms, actions, errors, notice, results }: SearchPageProps) {
   const { t, locale, tr } = usePage();
   const base = `/${locale}/analysis/search`;
+  const actionLabel = (id: string) => {
+    const m = /^([A-Z]+)-(\d+)$/.exec(id);
+    return m ? t('analysis.search.action_option', { plan: m[1]!, number: Number(m[2]) }) : id;
+  };
   const pageLink = (page: number) => {
     const qs = new URLSearchParams();
     for (const k of ['q', 'year', 'state', 'form', 'action'] as const) if (values[k]) qs.set(k, values[k]!);
@@ -92,7 +96,7 @@ export function SearchPage({ values, facets, forms, actions, errors, notice, res
             error={errors?.form}
             options={forms.map((f) => ({ value: f.id, label: textOf(f.title, locale, (k) => t(k)) }))}
           />
-          <SelectField name="action" label={t('analysis.search.filter.action')} value={values.action} placeholder={t('analysis.search.filter.any_action')} error={errors?.action} options={actions.map((a) => ({ value: a, label: a }))} />
+          <SelectField name="action" label={t('analysis.search.filter.action')} value={values.action} placeholder={t('analysis.search.filter.any_action')} error={errors?.action} options={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
         </div>
         <Button>{t('analysis.search.submit')}</Button>
       </form>
