@@ -59,7 +59,8 @@ describe.each<Variant>([
     await clickAndWait(s, `main form[action="/${locale}/analysis/follow-ups"]:has(input[name=state][value=${state}]) button[type=submit]`);
     const [f] = await db.db.select().from(followUps).where(eq(followUps.stateIso2, state));
     expect(f).toMatchObject({ status: 'draft', locale: letterLocale, reportId: report!.id, gaps: ['cooperation_without_gender'] });
-    expect(s.path()).toBe(`/${locale}/analysis/follow-ups/${f!.id}?done=drafted`);
+    const page = `/${locale}/analysis/follow-ups/${year}/${state.toLowerCase()}`;
+    expect(s.path()).toBe(`${page}?done=drafted`);
     expect(await s.page.locator('.banner--success').innerText()).toContain(t.t('analysis.followups.flash.drafted'));
     const body = await s.page.locator('#f-body').inputValue();
     expect(body).toContain(stateName);
@@ -88,7 +89,7 @@ describe.each<Variant>([
     expect(await s.page.locator('main').innerText()).toContain(sent[0]!.subject);
     await s.step('outbox');
 
-    await s.goto(`/${locale}/analysis/follow-ups/${f!.id}`);
+    await s.goto(page);
     const note = locale === 'ar' ? 'ردّت البعثة الدائمة بمذكرة شفوية في 3 أيار/مايو.' : 'The permanent mission answered by note verbale on 3 May.';
     await s.page.fill('#f-note', note);
     await clickAndWait(s, `main form[action$="/${f!.id}/answer"] button[type=submit]`);
