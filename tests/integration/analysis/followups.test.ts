@@ -246,6 +246,23 @@ describe('a follow-up letter', () => {
   });
 });
 
+describe('after a follow-up is closed', () => {
+  it('a new one can be drafted; the State’s page shows it with the earlier one below, read-only for committee members', async () => {
+    const a = await agentFor(t, isu);
+    const res = await draft(a, 'TJ', ['cooperation_without_gender']);
+    expect(res.location).toBe('/en/analysis/follow-ups/2024/tj?done=drafted');
+    const rows = await t.database.db.select().from(followUps).where(eq(followUps.stateIso2, 'TJ'));
+    expect(rows.map((r) => r.status).sort()).toEqual(['closed', 'draft']);
+    const m = await agentFor(t, member);
+    const page = await m.get('/en/analysis/follow-ups/2024/tj');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Earlier follow-ups');
+    expect(page.body).toContain('Первая тема');
+    expect(page.body).not.toContain('name="subject"');
+    expect(page.body).toContain('class="email-body"');
+  });
+});
+
 describe('without a recipient', () => {
   it('refuses to send with a clear message and keeps the draft', async () => {
     const a = await agentFor(t, isu);
