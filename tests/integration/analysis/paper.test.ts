@@ -72,7 +72,7 @@ describe('who may do what', () => {
     expect(await paperRow()).toBeUndefined();
   });
 
-  it('answers 404 for years without reports or paper, and for malformed years', async () => {
+  it('answers 404 for years outside the Convention’s reporting years, and for malformed years', async () => {
     expect((await isu.get('/en/analysis/papers/1990')).status).toBe(404);
     expect((await isu.get('/en/analysis/papers/abcd')).status).toBe(404);
     expect((await download(t, isu, '/en/analysis/papers/1990.docx?lang=en')).status).toBe(404);
