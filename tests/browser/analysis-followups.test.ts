@@ -104,6 +104,13 @@ describe.each<Variant>([
     expect(await list.innerText()).toContain(t.t('analysis.followups.status.answered'));
     await s.step('tracked');
 
+    // The templates the letter came from, with a preview for a sample State.
+    await s.goto(`/${locale}/analysis/follow-ups/templates?key=cooperation_without_gender&lang=${letterLocale}&sample=${state}`);
+    expect(await s.page.locator('h1').innerText()).toBe(t.t('analysis.followups.templates.title'));
+    expect(await s.page.locator('main .email-body').innerText()).toContain(stateName);
+    await axeCheck(s.page, `templates ${locale}`);
+    await s.step('templates');
+
     const [after] = await db.db.select().from(followUps).where(eq(followUps.id, f!.id));
     expect(after).toMatchObject({ status: 'answered', answerNote: note });
     expect(after!.sentAt).toBeInstanceOf(Date);
