@@ -71,6 +71,14 @@ export async function searchNarratives(db: DbOrTx, p: SearchParams, stateNames: 
   return { results, total, page: p.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
+const collators = new Map<string, Intl.Collator>();
+/** One collator per language (localeCompare with a locale builds a new one on every call). */
+function collatorFor(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale)));
+  return c;
+}
+
 export interface SearchFacets {
   years: number[];
   states: { iso2: string; name: string }[];
@@ -81,6 +89,7 @@ export interface SearchFacets {
 export async function searchFacets(db: DbOrTx, locale: string): Promise<SearchFacets> {
   const [years, states] = await Promise.all([repo.listIndexedYears(db), repo.listIndexedStates(db)]);
   const names = new Map(states.map((s) => [s.iso2, localized(s.names, locale)]));
-  const list = states.map((s) => ({ iso2: s.iso2, name: names.get(s.iso2)! })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  const collator = collatorFor(locale);
+  const list = states.map((s) => ({ iso2: s.iso2, name: names.get(s.iso2)! })).sort((a, b) => collator.compare(a.name, b.name));
   return { years, states: list, names };
 }
