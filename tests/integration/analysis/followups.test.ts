@@ -12,7 +12,7 @@ import { auditEvents } from '../../../src/platform/audit/schema.ts';
 import { outboxEmails } from '../../../src/platform/mail/schema.ts';
 import { followUps, letterTemplates } from '../../../src/areas/analysis/schema.ts';
 import { followUpCandidates, listFollowUps } from '../../../src/areas/analysis/followups/index.ts';
-import { sendFollowUp } from '../../../src/areas/analysis/followups/followups-commands.ts';
+import { draftFollowUp, sendFollowUp } from '../../../src/areas/analysis/followups/followups-commands.ts';
 import { agentFor } from './indicators-support.ts';
 import { analysedReport, decide, disableUsers, person, sampleFormJ, stateTeam, type Person, type StateTeam } from './followups-support.ts';
 
@@ -260,6 +260,17 @@ describe('after a follow-up is closed', () => {
     expect(page.body).toContain('Первая тема');
     expect(page.body).not.toContain('name="subject"');
     expect(page.body).toContain('class="email-body"');
+  });
+});
+
+describe('two reviewers drafting at once', () => {
+  it('get one follow-up', async () => {
+    await t.database.db.execute(sql`update analysis_follow_ups set status = 'closed', closed_at = now() where state_iso2 = 'TJ'`);
+    const outcomes = await Promise.all([1, 2, 3].map(() => draftFollowUp(t.database, isu.actor, isu.principal, { stateIso2: 'TJ', year: 2024, gaps: ['cooperation_without_gender'] })));
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['drafted', 'exists', 'exists']);
+    expect(new Set(outcomes.map((o) => o.followUp.id)).size).toBe(1);
+    const open = await t.database.db.select().from(followUps).where(and(eq(followUps.stateIso2, 'TJ'), sql`${followUps.status} <> 'closed'`));
+    expect(open).toHaveLength(1);
   });
 });
 

@@ -70,6 +70,7 @@ export async function draftFollowUp(database: Db, actor: Actor, user: Principal 
   const candidate = (await followUpCandidates(database.db, input.year, { gaps: input.gaps })).find((c) => c.stateIso2 === input.stateIso2);
   if (!candidate) throw notFound('analysis.followups.not_candidate');
   return withTransaction(database.db, async (tx) => {
+    await repo.lockStateYear(tx, input.stateIso2, input.year);
     const open = await repo.findOpenFollowUp(tx, input.stateIso2, input.year);
     if (open) return { kind: 'exists', followUp: open };
     const letter = await composeLetter(tx, { stateIso2: input.stateIso2, reportId: candidate.reportId, year: input.year, gaps: candidate.gaps, locale: input.locale, replyBy: input.replyBy });

@@ -166,6 +166,14 @@ export async function findFollowUp(db: DbOrTx, id: string): Promise<FollowUpReco
   return row;
 }
 
+/**
+ * Serialises drafting for one State and year until the transaction ends, so two reviewers who
+ * click "Draft letter" at the same moment get one follow-up, not two.
+ */
+export async function lockStateYear(tx: DbOrTx, stateIso2: string, year: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`analysis.follow_up:${stateIso2}:${year}`}))`);
+}
+
 /** The open (not closed) follow-up of a State for a year, if any. */
 export async function findOpenFollowUp(db: DbOrTx, stateIso2: string, year: number): Promise<FollowUpRecord | undefined> {
   const [row] = await db
