@@ -250,6 +250,11 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       req.csrfToken = '';
       throw new AppError('not_found', 'not_found');
     }
+    // Pages take what HTML forms send; JSON and other bodies belong to the API (/api/v1).
+    if (req.routeOptions.url?.startsWith('/:locale') && req.method !== 'GET' && req.method !== 'HEAD' && req.headers['content-type'] !== undefined) {
+      const type = req.headers['content-type'].split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') throw new AppError('unsupported_media', 'request.unsupported_media');
+    }
   });
 
   // 4. Session and current user. Static files and probes skip the database. The JSON API ignores
