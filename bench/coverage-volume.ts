@@ -121,7 +121,7 @@ async function main() {
         `## Coverage dashboard at volume (${new Date().toISOString().slice(11, 16)} UTC)`,
         '',
         `${stats.reports} submitted reports (${STATES} States × ${YEARS} years, ${LAST_YEAR - YEARS + 1}–${LAST_YEAR}), ${stats.indicatorValues} indicator values, ${stats.decisions} reviewers' decisions; generated in ${stats.seconds.toFixed(1)} s.`,
-        `PostgreSQL server, app in-process (app.inject, no network), signed-in committee member, ${REQUESTS} sequential requests per case after 3 warm-up requests.`,
+        `PostgreSQL server, app in-process (app.inject, no network; NODE_ENV=development as in bench/run.ts), signed-in committee member, ${REQUESTS} sequential requests per case after 3 warm-up requests.`,
         `Machine: ${cpus().length} CPUs; load average ${load0.map((l) => l.toFixed(2)).join(' ')} before, ${load1.map((l) => l.toFixed(2)).join(' ')} after. Target: dashboard p95 < 300 ms.`,
         '',
         '| Case | Status | p50 (ms) | p95 (ms) | max (ms) | Size (bytes) | Target met |',
