@@ -40,7 +40,7 @@ describe.each(['ar', 'en'] as const)('the observations paper (%s)', (locale) => 
     const reportLinks = await s.page.locator('main table a[href^="/' + locale + '/analysis/reports/"]').count();
     expect(reportLinks).toBeGreaterThan(0);
     await axeCheck(s.page, `paper ${locale}`);
-    await s.step('paper', { fullPage: false });
+    await s.step('paper');
 
     // The introduction: first drafted from the figures, then edited and saved.
     const intro = s.page.locator('#texts-form textarea[name="s_introduction"]');

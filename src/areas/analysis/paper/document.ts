@@ -40,6 +40,8 @@ export interface PaperDocument {
   examples: { heading: string; empty: string; items: { source: string; quote: string; link: DocLink }[] };
   followUp: { heading: string; empty: string; items: { state: string; status: string; links: DocLink[] }[] };
   footer: string;
+  /** Between the report names of a figure (", ", "، ", "、"). */
+  sep: string;
 }
 
 export interface DocumentInput {
@@ -117,6 +119,7 @@ export function paperDocument(input: DocumentInput): PaperDocument {
       empty: t('analysis.paper.follow_up.none'),
       items: f.followUp.map((s) => ({ state: s.stateName, status: letterStatus(tr, s.letter), links: s.reportIds.map(link) })),
     },
+    sep: t('analysis.paper.list_separator'),
     footer: `${title} · ${input.status === 'draft' ? t('analysis.paper.doc_draft') : t('analysis.paper.status.final')}`,
   };
 }

@@ -56,7 +56,7 @@ export async function paperDocx(doc: PaperDocument): Promise<Buffer> {
                 cell([para([run(r.label)])]),
                 cell([para([run(r.count)])]),
                 cell([para([run(r.percent)])]),
-                cell([para(r.links.length ? r.links.flatMap((l, i) => (i ? [run(', '), hyperlink(l.text, l.url)] : [hyperlink(l.text, l.url)])) : [run('—')])]),
+                cell([para(r.links.length ? r.links.flatMap((l, i) => (i ? [run(doc.sep), hyperlink(l.text, l.url)] : [hyperlink(l.text, l.url)])) : [run('—')])]),
               ],
             }),
         ),
@@ -87,7 +87,7 @@ export async function paperDocx(doc: PaperDocument): Promise<Buffer> {
       body.push(caption(doc.followUp.heading));
       if (!doc.followUp.items.length) body.push(para([run(doc.followUp.empty, { italics: true })]));
       for (const f of doc.followUp.items) {
-        body.push(new Paragraph({ bullet: { level: 0 }, ...(rtlDoc ? { bidirectional: true } : {}), children: [run(`${f.state} (${f.status}): `), ...f.links.flatMap((l, i) => (i ? [run(', '), hyperlink(l.text, l.url)] : [hyperlink(l.text, l.url)]))] }));
+        body.push(new Paragraph({ bullet: { level: 0 }, ...(rtlDoc ? { bidirectional: true } : {}), children: [run(`${f.state} (${f.status}): `), ...f.links.flatMap((l, i) => (i ? [run(doc.sep), hyperlink(l.text, l.url)] : [hyperlink(l.text, l.url)]))] }));
       }
     }
   }

@@ -42,19 +42,20 @@ function ReportLinks({ figure, figures }: { figure: Figure; figures: PaperFigure
   const { locale, t } = usePage();
   if (!figure.reportIds.length) return <>—</>;
   return (
-    <ul class="compact-list">
-      {figure.reportIds.map((id) => {
+    <>
+      {figure.reportIds.map((id, i) => {
         const r = figures.reports.get(id);
         const name = r ? (r.kind === 'initial' ? t('analysis.paper.report_initial', { state: r.stateName }) : r.stateName) : id;
         return (
-          <li key={id}>
-            <a href={`/${locale}/analysis/reports/${id}`}>
+          <>
+            {i ? t('analysis.paper.list_separator') : ''}
+            <a href={`/${locale}/analysis/reports/${id}`} key={id}>
               <bdi>{name}</bdi>
             </a>
-          </li>
+          </>
         );
       })}
-    </ul>
+    </>
   );
 }
 
