@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid, timestamp, jsonb, integer, boolean, index, uniqueIndex, primaryKey, bigserial, customType } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../states/schema.ts';
 import { states } from '../states/schema.ts';
@@ -135,7 +136,12 @@ export const followUps = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('analysis_follow_ups_state').on(t.stateIso2, t.year), index('analysis_follow_ups_status').on(t.status)],
+  (t) => [
+    index('analysis_follow_ups_state').on(t.stateIso2, t.year),
+    index('analysis_follow_ups_status').on(t.status),
+    // At most one open follow-up per State and year (drafting also locks; this holds whatever the code does).
+    uniqueIndex('analysis_follow_ups_open').on(t.stateIso2, t.year).where(sql`${t.status} <> 'closed'`),
+  ],
 );
 
 /** Letter templates per key and language (ICU placeholders such as {state}, {year}); editable by ISU. */

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "analysis_follow_ups_open" ON "analysis_follow_ups" USING btree ("state_iso2","year") WHERE "analysis_follow_ups"."status" <> 'closed';
