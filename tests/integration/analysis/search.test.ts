@@ -13,7 +13,7 @@ import { scheduleAnalysisTasks } from '../../../src/areas/analysis/index.ts';
 import { indexReport, reindexAllSearchDocuments } from '../../../src/areas/analysis/search/index.ts';
 import { searchDocumentsPage } from '../../../src/areas/analysis/search/search-repository.ts';
 import { checkQuery } from '../../../src/areas/analysis/search/text.ts';
-import { createReport, markFormNotApplicable, saveForm, submitReport } from '../../../src/areas/reporting/reports-commands.ts';
+import { acknowledgeReport, createReport, markFormNotApplicable, publishReport, saveForm, submitReport } from '../../../src/areas/reporting/reports-commands.ts';
 import * as reportsRepo from '../../../src/areas/reporting/reports-repository.ts';
 import { agentFor, correctedReport, person, sampleFormJ, type Person } from './indicators-support.ts';
 
@@ -24,7 +24,7 @@ let committee: Person;
 const ids: Record<string, string> = {};
 
 /** Submits a State's annual report in a language with the given narratives in Form J. */
-async function submitWith(iso2: string, o: { year: number; language: string; cooperation?: string; gender?: string; visibility?: 'public' | 'restricted' }): Promise<string> {
+async function submitWith(iso2: string, o: { year: number; language: string; cooperation?: string; gender?: string; visibility?: 'public' | 'restricted'; publish?: boolean }): Promise<string> {
   const who = teams[iso2]!;
   const base = sampleFormJ(o.year);
   const formJ = { ...base, victims: { ...base.victims, narrative: null }, cooperation: { ...base.cooperation, resourcePlanSummary: null, needs: null, narrative: o.cooperation ?? null }, gender: { integrated: null, narrative: o.gender ?? null } };
@@ -39,7 +39,11 @@ async function submitWith(iso2: string, o: { year: number; language: string; coo
     }
   }
   const ready = (await reportsRepo.findReport(t.database.db, report.id))!;
-  await submitReport(t.deps, who.approver.actor, who.approver.principal, { reportId: report.id, expectedVersion: ready.version, visibility: o.visibility ?? 'public', declaration: true, explanations: {} });
+  const submitted = await submitReport(t.deps, who.approver.actor, who.approver.principal, { reportId: report.id, expectedVersion: ready.version, visibility: o.visibility ?? 'public', declaration: true, explanations: {} });
+  if (o.publish) {
+    const ack = await acknowledgeReport(t.deps, isu.actor, isu.principal, report.id, submitted.version);
+    await publishReport(t.deps, isu.actor, isu.principal, report.id, ack.version);
+  }
   return report.id;
 }
 
@@ -57,13 +61,13 @@ beforeAll(async () => {
   }
   isu = await person(t, { role: 'isu_staff' });
   committee = await person(t, { role: 'committee_member', committeeId: 'cooperation-assistance' });
-  ids.ar = await submitWith('IQ', { year: 2023, language: 'ar', cooperation: 'قدمت الدولة المساعدةَ الدوليةَ للنساء والفتيات المتضررات، وتعمل المنصة الوطنية مع الشركاء.', gender: 'تُراعى احتياجات النساء في فرق المسح.' });
+  ids.ar = await submitWith('IQ', { year: 2023, language: 'ar', publish: true, cooperation: 'قدمت الدولة المساعدةَ الدوليةَ للنساء والفتيات المتضررات، وتعمل المنصة الوطنية مع الشركاء.', gender: 'تُراعى احتياجات النساء في فرق المسح.' });
   ids.fr = await submitWith('SN', { year: 2023, language: 'fr', cooperation: 'La coopération régionale avec les pays voisins a été renforcée en 2023.', gender: 'Les équipes de déminage comptent des femmes.' });
   ids.ru = await submitWith('TJ', { year: 2023, language: 'ru', cooperation: 'Государство оказало помощь пострадавшим от мин в отдалённых районах.' });
-  ids.es = await submitWith('CO', { year: 2023, language: 'es', cooperation: 'Las minas antipersonal fueron destruidas con apoyo de la cooperación internacional.', gender: 'Se consultó por separado a mujeres y hombres.' });
+  ids.es = await submitWith('CO', { year: 2023, language: 'es', publish: true, cooperation: 'Las minas antipersonal fueron destruidas con apoyo de la cooperación internacional.', gender: 'Se consultó por separado a mujeres y hombres.' });
   ids.zh = await submitWith('KH', { year: 2023, language: 'zh', cooperation: '我们提供了排雷援助和受害者援助。' });
-  ids.en2022 = await submitWith('NO', { year: 2022, language: 'en', cooperation: 'Norway funded mine clearance in several countries.', gender: 'Gender and diversity are mainstreamed in every mine clearance programme.' });
-  ids.en2023 = await submitWith('NO', { year: 2023, language: 'en', cooperation: 'Norway funded mine clearance and victim assistance. <script>alert("x")</script> <b>bold</b> & "quotes" \u202eevil', visibility: 'restricted' });
+  ids.en2022 = await submitWith('NO', { year: 2022, language: 'en', publish: true, cooperation: 'Norway funded mine clearance in several countries.', gender: 'Gender and diversity are mainstreamed in every mine clearance programme.' });
+  ids.en2023 = await submitWith('NO', { year: 2023, language: 'en', publish: true, cooperation: 'Norway funded mine clearance and victim assistance. <script>alert("x")</script> <b>bold</b> & "quotes" \u202eevil', visibility: 'restricted' });
   const r = await reindexAllSearchDocuments(t.database, { userId: isu.id, label: isu.email });
   expect(r.reports).toBe(7);
 }, 180_000);
@@ -209,9 +213,37 @@ describe('who may search', () => {
   it('a public search returns public published versions only', async () => {
     // The restricted 2023 report is never among public results, nor any unpublished version.
     const pub = await search('clearance', { publicOnly: true });
+    expect(pub.rows.map((r) => r.reportId)).toEqual([ids.en2022, ids.en2022]);
     expect(pub.rows.map((r) => r.reportId)).not.toContain(ids.en2023);
     const rows = await t.database.query<{ id: string; visibility: string; published_version_no: number | null }>('select id, visibility, published_version_no from reports where id = any($1)', [pub.rows.map((r) => r.reportId)]);
     expect(rows.every((r) => r.visibility === 'public' && r.published_version_no !== null)).toBe(true);
+  });
+});
+
+describe('the public search', () => {
+  it('shows anyone the published versions of public reports, and nothing else', async () => {
+    const anonymous = async (qs: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/en/search?${qs}` });
+      expect(res.statusCode, qs).toBe(200);
+      return res.body;
+    };
+    // The restricted report's own words find nothing; the committee finds them.
+    expect(await anonymous('q=victim')).not.toContain('<mark>');
+    expect(await anonymous('q=%22bold%22+script')).not.toContain('class="search-result"');
+    const body = await anonymous('q=clearance+or+cooperation+or+mina+or+%D9%85%D8%B3%D8%A7%D8%B9%D8%AF%D9%87');
+    const links = [...body.matchAll(/href="\/en\/reports\/([0-9a-f-]{36})\?version=(\d+)#form-/g)].map((m) => ({ id: m[1]!, version: Number(m[2]) }));
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.map((l) => l.id)).not.toContain(ids.en2023);
+    const rows = await t.database.query<{ id: string; visibility: string; published_version_no: number | null }>('select id::text as id, visibility, published_version_no from reports where id = any($1)', [links.map((l) => l.id)]);
+    for (const l of links) expect(rows.find((r) => r.id === l.id), l.id).toMatchObject({ visibility: 'public', published_version_no: l.version });
+    // A State user of another State, on the public page: the same rule.
+    const state = await agentFor(t, teams.CO!.preparer);
+    expect((await state.get('/en/search?q=victim')).body).not.toContain('<mark>');
+    // Hostile input answers a page, not an error.
+    for (const qs of ['q=%00', 'q=a&q=b', 'q=%22', `q=${'x'.repeat(500)}`, 'q=mine&page=0', 'q=mine&state=%3Cx%3E']) {
+      const res = await t.app.inject({ method: 'GET', url: `/en/search?${qs}` });
+      expect([200, 422], qs).toContain(res.statusCode);
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { forbidden } from '../../../platform/errors.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { normaliseDigits } from '../../../platform/i18n/digits.ts';
 import { CURRENT_FORMAT } from '../../reporting/index.ts';
-import { canSearchNarratives, searchScope } from './policy.ts';
+import { canSearchNarratives, canSearchPublished, searchScope } from './policy.ts';
 import { searchFacets, searchNarratives } from './search-queries.ts';
 import { checkQuery } from './text.ts';
 import { SearchPage, type SearchFormValues } from './views/search-page.tsx';
@@ -57,10 +57,20 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get('/:locale/analysis/search', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.user) return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
     if (!canSearchNarratives(req.user)) throw forbidden();
+    return searchPage(req, reply, searchScope(req.user), 'committee');
+  });
+
+  /** The public search: published public reports only, whoever asks. */
+  app.get('/:locale/search', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!canSearchPublished(req.user)) throw forbidden();
+    return searchPage(req, reply, 'public', 'public');
+  });
+
+  async function searchPage(req: FastifyRequest, reply: FastifyReply, scope: 'all' | 'public', mode: 'committee' | 'public') {
     const values = typed(req.query);
     const rawQ = (req.query as Record<string, unknown> | undefined)?.q;
-    const facets = await searchFacets(db(), req.locale);
-    const props = { values, facets, forms: NARRATIVE_FORMS, actions: ACTIONS };
+    const facets = await searchFacets(db(), req.locale, scope);
+    const props = { values, facets, forms: NARRATIVE_FORMS, actions: ACTIONS, mode };
     const parsed = parseForm(filterQuery, req.query ?? {}, req.tr);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     if (rawQ !== undefined && typeof rawQ !== 'string') errors.q = req.tr.t('analysis.search.query_invalid');
@@ -75,9 +85,9 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
     const f = parsed.ok ? parsed.data : {};
     const results = await searchNarratives(
       db(),
-      { query: check.query, year: f.year, stateIso2: f.state, formId: f.form, actionId: f.action, page: f.page ?? 1, scope: searchScope(req.user) },
+      { query: check.query, year: f.year, stateIso2: f.state, formId: f.form, actionId: f.action, page: f.page ?? 1, scope },
       facets.names,
     );
     return reply.page(<SearchPage {...props} results={results} />);
-  });
+  }
 }

@@ -86,8 +86,8 @@ export interface SearchFacets {
 }
 
 /** What the filters offer: years and States with submitted reports, with the States' names. */
-export async function searchFacets(db: DbOrTx, locale: string): Promise<SearchFacets> {
-  const [years, states] = await Promise.all([repo.listIndexedYears(db), repo.listIndexedStates(db)]);
+export async function searchFacets(db: DbOrTx, locale: string, scope: 'all' | 'public' = 'all'): Promise<SearchFacets> {
+  const [years, states] = await Promise.all([repo.listIndexedYears(db, scope === 'public'), repo.listIndexedStates(db, scope === 'public')]);
   const names = new Map(states.map((s) => [s.iso2, localized(s.names, locale)]));
   const collator = collatorFor(locale);
   const list = states.map((s) => ({ iso2: s.iso2, name: names.get(s.iso2)! })).sort((a, b) => collator.compare(a.name, b.name));

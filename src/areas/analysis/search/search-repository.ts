@@ -200,6 +200,16 @@ export interface SearchRow {
   total: number;
 }
 
+/**
+ * The row's version is the published version of a public report, and that version was itself
+ * published as public: what anyone may read. Nothing else ever reaches a public search.
+ */
+function publishedPublic(reportId: typeof searchDocuments.reportId, versionNo: typeof searchDocuments.versionNo): SQL {
+  return sql`exists (select 1 from ${reports} join ${reportVersions} on ${reportVersions.reportId} = ${reports.id} and ${reportVersions.versionNo} = ${reports.publishedVersionNo}
+    where ${reports.id} = ${reportId} and ${reports.visibility} = 'public' and ${reports.publishedVersionNo} = ${versionNo}
+      and ${reportVersions.visibility} = 'public' and ${reportVersions.publishedAt} is not null)`;
+}
+
 /** Matching rows, best first, with the total count; only the page's rows are highlighted. */
 export async function searchDocumentsPage(db: DbOrTx, f: SearchFilter): Promise<{ rows: SearchRow[]; total: number }> {
   const d = searchDocuments;
@@ -220,7 +230,7 @@ export async function searchDocumentsPage(db: DbOrTx, f: SearchFilter): Promise<
     f.stateIso2 ? eq(d.stateIso2, f.stateIso2) : undefined,
     f.formId ? eq(d.formId, f.formId) : undefined,
     f.actionId ? sql`${d.actionIds} @> array[${f.actionId}]::text[]` : undefined,
-    f.publicOnly ? sql`exists (select 1 from ${reports} where ${reports.id} = ${d.reportId} and ${reports.visibility} = 'public' and ${reports.publishedVersionNo} = ${d.versionNo})` : undefined,
+    f.publicOnly ? publishedPublic(d.reportId, d.versionNo) : undefined,
   );
   const rank = sql<number>`ts_rank(${d.tsv}, ${ownConfig})`;
   // Ranking carries only ids and ranks (narrow rows); the texts, report kind and highlighting are
@@ -268,17 +278,27 @@ export async function searchDocumentsPage(db: DbOrTx, f: SearchFilter): Promise<
   return { rows: [], total: count?.n ?? 0 };
 }
 
-/** The years that have indexed documents, newest first. */
-export async function listIndexedYears(db: DbOrTx): Promise<number[]> {
-  const rows = await db.selectDistinct({ year: reports.year }).from(reports).where(gt(reports.currentVersionNo, 0)).orderBy(desc(reports.year));
+/** Reports a search may show: every submitted one, or (public) the published public ones. */
+const searchable = (publicOnly: boolean) =>
+  publicOnly
+    ? and(
+        gt(reports.currentVersionNo, 0),
+        sql`${reports.visibility} = 'public' and ${reports.publishedVersionNo} is not null and exists (select 1 from ${reportVersions} where ${reportVersions.reportId} = ${reports.id}
+          and ${reportVersions.versionNo} = ${reports.publishedVersionNo} and ${reportVersions.visibility} = 'public' and ${reportVersions.publishedAt} is not null)`,
+      )
+    : gt(reports.currentVersionNo, 0);
+
+/** The years of the reports a search may show, newest first. */
+export async function listIndexedYears(db: DbOrTx, publicOnly = false): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: reports.year }).from(reports).where(searchable(publicOnly)).orderBy(desc(reports.year));
   return rows.map((r) => r.year);
 }
 
-/** The States with submitted reports, with their names in every language. */
-export async function listIndexedStates(db: DbOrTx): Promise<{ iso2: string; names: LocalizedText }[]> {
+/** The States of the reports a search may show, with their names in every language. */
+export async function listIndexedStates(db: DbOrTx, publicOnly = false): Promise<{ iso2: string; names: LocalizedText }[]> {
   return db
     .select({ iso2: states.iso2, names: states.names })
     .from(states)
-    .where(sql`${states.iso2} in (select distinct ${reports.stateIso2} from ${reports} where ${reports.currentVersionNo} > 0)`);
+    .where(sql`${states.iso2} in (select distinct ${reports.stateIso2} from ${reports} where ${searchable(publicOnly)})`);
 }
 

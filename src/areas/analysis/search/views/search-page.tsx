@@ -26,6 +26,8 @@ export interface SearchPageProps {
   /** A message instead of results (e.g. "type a word"). */
   notice?: string | undefined;
   results?: Results | undefined;
+  /** The public search (published public reports only) or the committee's. */
+  mode?: 'committee' | 'public';
 }
 
 /** "Form J › Cooperation › Narrative", "Form J › Assistance received › Row 3 › In kind". */
@@ -65,9 +67,10 @@ function ResultItem({ r, forms }: { r: SearchResult; forms: FormDef[] }) {
   );
 }
 
-export function SearchPage({ values, facets, forms, actions, errors, notice, results }: SearchPageProps) {
+export function SearchPage({ values, facets, forms, actions, errors, notice, results, mode = 'committee' }: SearchPageProps) {
   const { t, locale, tr } = usePage();
-  const base = `/${locale}/analysis/search`;
+  const base = mode === 'public' ? `/${locale}/search` : `/${locale}/analysis/search`;
+  const title = t(mode === 'public' ? 'analysis.public_search.title' : 'analysis.search.title');
   const actionLabel = (id: string) => {
     const m = /^([A-Z]+)-(\d+)$/.exec(id);
     return m ? t('analysis.search.action_option', { plan: m[1]!, number: Number(m[2]) }) : id;
@@ -79,10 +82,10 @@ export function SearchPage({ values, facets, forms, actions, errors, notice, res
     return `${base}?${qs.toString()}`;
   };
   return (
-    <Layout title={t('analysis.search.title')} before={<Breadcrumbs items={[{ href: `/${locale}/`, label: t('analysis.search.home') }, { label: t('analysis.search.title') }]} />}>
+    <Layout title={title} before={<Breadcrumbs items={[{ href: `/${locale}/`, label: t('analysis.search.home') }, { label: title }]} />}>
       {errors && Object.keys(errors).length ? <ErrorSummary errors={errors} /> : null}
-      <h1>{t('analysis.search.title')}</h1>
-      <p class="lead">{t('analysis.search.lead')}</p>
+      <h1>{title}</h1>
+      <p class="lead">{t(mode === 'public' ? 'analysis.public_search.lead' : 'analysis.search.lead')}</p>
       <form method="get" action={base} role="search" aria-label={t('analysis.search.form_label')}>
         <TextField name="q" type="search" label={t('analysis.search.query')} hint={t('analysis.search.query_hint', { max: MAX_QUERY_LENGTH })} value={values.q} error={errors?.q} />
         <div class="filters">
