@@ -394,6 +394,7 @@ export interface ExampleData {
     outboxEmail: string;
     auditEvent: string;
     apiToken: string;
+    followUp: string;
   };
   tokens: { invitation: string; passwordReset: string };
   /** The demo reports (empty when the demo data has none). */
@@ -464,7 +465,14 @@ export async function exampleParams(database: Database): Promise<ExampleData> {
           (select min(a.id::text) from report_attachments a where a.report_id = r.id) as attachment
         from reports r order by r.year desc, r.state_iso2`,
   );
-  const ids = { adminUser, stateUser, outboxEmail, auditEvent: String(audit!.id), apiToken: token!.id };
+  // A draft follow-up letter to Senegal about last year's report, for the follow-up pages and posts.
+  const [followUp] = await rows<{ id: string }>(
+    database,
+    sql`insert into analysis_follow_ups (state_iso2, year, gaps, locale, template_key, subject, body)
+        values ('SN', ${new Date().getUTCFullYear() - 1}, '{cooperation_without_gender}', 'fr', 'cooperation_without_gender', 'Suivi du rapport (exemple)', 'Lettre d''exemple pour les balayages.')
+        on conflict do nothing returning id::text as id`,
+  );
+  const ids = { adminUser, stateUser, outboxEmail, auditEvent: String(audit!.id), apiToken: token!.id, followUp: followUp?.id ?? '00000000-0000-4000-8000-000000000000' };
   const tokens = { invitation, passwordReset };
   return {
     ids,
@@ -485,6 +493,7 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
     events: ids.auditEvent,
     tokens: ids.apiToken,
     'api-tokens': ids.apiToken,
+    'follow-ups': ids.followUp,
   };
   const byName: Record<string, string> = {
     iso2,

@@ -767,10 +767,12 @@ describe("hidden refusals", () => {
 });
 
 /** A follow-up of Senegal in the given status, created for one rule; the request that acts on it. */
+/** Each sweep follow-up has a year of its own: a State has at most one open follow-up per year. */
+let followUpYear = 1900;
 async function followUpRequest(status: 'draft' | 'sent' | 'answered', body: Record<string, string>): Promise<Prepared> {
   const [row] = await t.database.query<{ id: string; version: number }>(
-    `insert into analysis_follow_ups (state_iso2, year, gaps, locale, template_key, subject, body, status, sent_at) values ('SN', 2001, '{ca.resource_plan}', 'fr', 'gaps', 'Lettre de suivi (balayage)', 'Texte de la lettre (balayage)', $1, case when $1 = 'draft' then null else now() end) returning id::text as id, version`,
-    [status],
+    `insert into analysis_follow_ups (state_iso2, year, gaps, locale, template_key, subject, body, status, sent_at) values ('SN', $2, '{ca.resource_plan}', 'fr', 'gaps', 'Lettre de suivi (balayage)', 'Texte de la lettre (balayage)', $1, case when $1 = 'draft' then null else now() end) returning id::text as id, version`,
+    [status, ++followUpYear],
   );
   return { params: { id: row!.id }, body: { version: String(row!.version), ...body } };
 }

@@ -23,6 +23,7 @@ import { buildApp } from '../../../../src/app.ts';
 import { TEST_PASSWORD, createUser, testConfig, type TestApp } from '../../../support/app.ts';
 import { createTestDatabase } from '../../../support/db.ts';
 import { exampleParams, fillRoute, pageRoutes, routeParams, type ExampleData, type ReportRef } from '../../../support/browser.ts';
+import { analysePendingReports } from '../../../../src/areas/analysis/index.ts';
 import { encodeAny } from './requests.ts';
 import { elements, parseHtml, textOf, type HtmlElement } from '../html.ts';
 
@@ -301,6 +302,8 @@ export async function startSweepApp(): Promise<SweepApp> {
   const errors: string[] = [];
   const t = await startApp(errors);
   await seedDemoReports(t.database);
+  // Indicators of the submitted reports, so the reviewers' decision forms are on their pages.
+  await analysePendingReports(t.database, { userId: null, label: 'job:hostile-sweep' });
   const data = await exampleParams(t.database);
   const reports = [...data.reports.filter((r) => r.state === 'SN'), ...data.reports.filter((r) => r.state !== 'SN')];
   const pick = (f: (r: ReportRef) => boolean, what: string) => {
