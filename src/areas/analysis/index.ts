@@ -9,7 +9,7 @@ export { scheduleAnalysisTasks, ANALYSIS_TASK } from './tasks.ts';
 export { seedAnalysisReference, seedDemoAnalysis } from './indicators/indicators-commands.ts';
 
 /* Indicators: definitions, analysis and reviewers' decisions. */
-export { INDICATORS, INDICATOR_IDS, indicatorDefinition, type IndicatorDefinition, type IndicatorId } from './indicators/definitions.ts';
+export { INDICATORS, INDICATOR_IDS, GENDER_IN_COOPERATION, indicatorDefinition, type IndicatorDefinition, type IndicatorId } from './indicators/definitions.ts';
 export { analyseReport, analysePendingReports, reanalyseReport, reanalyseYear, decideIndicator, loadDetectorLists, type AnalysisOutcome, type DecisionInput } from './indicators/indicators-commands.ts';
 export {
   effectiveValue,

@@ -54,11 +54,11 @@ beforeAll(async () => {
   // 2023, by hand:
   R.sn = await report('SN', 2023, { 'ca.needs': 'yes', 'gd.integrated': 'yes' }); // C&A + G&D, qualitative; affected, africa
   R.jp = await report('JP', 2023, { 'ca.assistance_provided': 'yes', 'gd.integrated': 'unknown' }); // C&A, no G&D, quantitative; donor
-  R.no = await report('NO', 2023, { 'gd.disaggregated': 'yes' }); // no C&A, G&D only
+  R.no = await report('NO', 2023, { 'gd.disaggregated': 'yes' }); // no C&A; disaggregated data only (not G&D in C&A)
   R.co = await report('CO', 2023, { 'ca.national_platform': 'yes' }, { decisions: { 'ca.national_platform': 'no' } }); // the reviewer says no: no C&A
   R.iq = await report('IQ', 2023, { 'ca.needs': 'yes' }, { versions: 2, analysedOn: 1 }); // latest version not analysed yet
   R.kh = await report('KH', 2023, { 'ca.needs': 'yes', 'gd.integrated': 'yes' }, { versions: 0 }); // a draft: never counts
-  R.tj = await report('TJ', 2023, { 'ca.resource_plan': 'yes', 'gd.disaggregated': 'yes' }, { kind: 'initial' }); // C&A + G&D, quantitative (disaggregated data)
+  R.tj = await report('TJ', 2023, { 'ca.resource_plan': 'yes', 'gd.disaggregated': 'yes' }, { kind: 'initial' }); // C&A, quantitative (disaggregated data) but no G&D in C&A
   // 2022: one report, nothing on cooperation but a reviewer says there is.
   R.sn22 = await report('SN', 2022, {}, { decisions: { 'ca.needs': 'yes' } });
 }, 120_000);
@@ -78,14 +78,15 @@ describe('figures of a year', () => {
     expect(c.analysed.count).toBe(5);
     expect(sorted(c.withCooperation.reportIds)).toEqual(sorted([R.sn!, R.jp!, R.tj!]));
     expect(sorted(c.withoutCooperation.reportIds)).toEqual(sorted([R.no!, R.co!]));
-    expect(sorted(c.withGender.reportIds)).toEqual(sorted([R.sn!, R.no!, R.tj!]));
-    expect(sorted(c.withCooperationAndGender.reportIds)).toEqual(sorted([R.sn!, R.tj!]));
-    expect(c.withCooperationNoGender.reportIds).toEqual([R.jp]);
+    // Gender and diversity in C&A: disaggregated data alone (NO, TJ) do not count.
+    expect(c.withGender.reportIds).toEqual([R.sn]);
+    expect(c.withCooperationAndGender.reportIds).toEqual([R.sn]);
+    expect(sorted(c.withCooperationNoGender.reportIds)).toEqual(sorted([R.jp!, R.tj!]));
     expect(sorted(c.quantitative.reportIds)).toEqual(sorted([R.jp!, R.tj!]));
     expect(c.qualitative.reportIds).toEqual([R.sn]);
     const region = (k: string) => c.byRegion.find((g) => g.key === k)!;
     expect([region('africa').reports.count, region('africa').withCooperation.count, region('africa').withCooperationAndGender.count]).toEqual([1, 1, 1]);
-    expect([region('asia_pacific').reports.count, region('asia_pacific').withCooperation.count, region('asia_pacific').withCooperationAndGender.count]).toEqual([2, 2, 1]);
+    expect([region('asia_pacific').reports.count, region('asia_pacific').withCooperation.count, region('asia_pacific').withCooperationAndGender.count]).toEqual([2, 2, 0]);
     expect([region('americas').reports.count, region('americas').withCooperation.count]).toEqual([1, 0]);
     expect([region('middle_east').reports.count, region('middle_east').notAnalysed.count]).toEqual([1, 1]);
     expect([region('europe').reports.count, region('europe').withoutCooperation.count]).toEqual([1, 1]);
@@ -97,7 +98,7 @@ describe('figures of a year', () => {
     expect(type('other').reports.reportIds).toEqual([R.no]);
     expect(c.byIndicator.find((i) => i.indicatorId === 'ca.national_platform')!.yes.count).toBe(0);
     expect(c.byIndicator.find((i) => i.indicatorId === 'gd.disaggregated')!.yes.count).toBe(2);
-    expect(figureByKey(c, 'region.asia_pacific.withCooperationAndGender')!.reportIds).toEqual([R.tj]);
+    expect(sorted(figureByKey(c, 'region.asia_pacific.withCooperationNoGender')!.reportIds)).toEqual(sorted([R.jp!, R.tj!]));
     expect(figureByKey(c, 'indicator.ca.needs')!.reportIds).toEqual([R.sn]);
     expect(figureByKey(c, 'region.nowhere.reports')).toBeUndefined();
     expect(figureByKey(c, 'constructor')).toBeUndefined();
@@ -108,7 +109,7 @@ describe('figures of a year', () => {
     expect(trend.map((p) => [p.year, p.reports.count, p.withCooperation.count, p.withCooperationAndGender.count, p.quantitative.count, p.notAnalysed.count])).toEqual([
       [2021, 0, 0, 0, 0, 0],
       [2022, 1, 1, 0, 0, 0],
-      [2023, 6, 3, 2, 2, 1],
+      [2023, 6, 3, 1, 2, 1],
     ]);
     // The counts-only trend (the dashboard's) says the same.
     const counts = await coverageTrendCounts(t.database.db, 2021, 2023);
@@ -123,11 +124,11 @@ describe('figures of a year', () => {
     const [row] = await t.database.query<{ version: number }>(`select version from analysis_report_indicators where report_id = $1 and indicator_id = 'gd.integrated'`, [R.jp]);
     await decideIndicator(t.database, committee.actor, committee.principal, { reportId: R.jp!, indicatorId: 'gd.integrated', decision: 'yes', note: 'Paragraph 4 describes mixed teams.', expectedVersion: row!.version });
     const c = await yearCoverage(t.database.db, 2023);
-    expect(c.withCooperationNoGender.count).toBe(0);
-    expect(c.withCooperationAndGender.count).toBe(3);
+    expect(c.withCooperationNoGender.reportIds).toEqual([R.tj]);
+    expect(c.withCooperationAndGender.count).toBe(2);
     const [row2] = await t.database.query<{ version: number }>(`select version from analysis_report_indicators where report_id = $1 and indicator_id = 'gd.integrated'`, [R.jp]);
     await decideIndicator(t.database, committee.actor, committee.principal, { reportId: R.jp!, indicatorId: 'gd.integrated', decision: null, expectedVersion: row2!.version });
-    expect((await yearCoverage(t.database.db, 2023)).withCooperationNoGender.reportIds).toEqual([R.jp]);
+    expect(sorted((await yearCoverage(t.database.db, 2023)).withCooperationNoGender.reportIds)).toEqual(sorted([R.jp!, R.tj!]));
   });
 
   it('is pure arithmetic over the report rows (summariseYear)', () => {
@@ -156,8 +157,8 @@ describe('the dashboard page', () => {
     expect(res.body).toContain('<h1>Coverage of cooperation and assistance, 2023</h1>');
     expect(res.body).toMatch(/<a href="\/en\/analysis\/coverage\/reports\?year=2023&amp;figure=withCooperation">3<\/a>/);
     expect(res.body).toMatch(/<a href="\/en\/analysis\/coverage\/reports\?year=2023&amp;figure=reports">6<\/a>/);
-    expect(res.body).toMatch(/figure=withCooperationAndGender">2<\/a>/);
-    expect(res.body).toContain('67% of the reports with C&amp;A information');
+    expect(res.body).toMatch(/figure=withCooperationAndGender">1<\/a>/);
+    expect(res.body).toContain('33% of the reports with C&amp;A information');
     // Every chart: an SVG image with a title and description, a table with a caption, a CSV link.
     for (const id of ['cooperation', 'gender', 'quantitative', 'regions', 'state_types', 'indicators', 'trend']) {
       expect(res.body).toContain(`aria-labelledby="chart-${id}-title chart-${id}-desc"`);
@@ -212,10 +213,10 @@ describe('the dashboard page', () => {
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const lines = res.body.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('key,Region,C&A and gender & diversity,"C&A, nothing on gender & diversity",No C&A information,Not analysed yet,Reports,C&A and gender & diversity (%),"C&A, nothing on gender & diversity (%)",No C&A information (%),Not analysed yet (%)');
-    expect(lines).toContain('asia_pacific,Asia and the Pacific,1,1,0,0,2,50.0,50.0,0.0,0.0');
+    expect(lines).toContain('asia_pacific,Asia and the Pacific,0,2,0,0,2,0.0,100.0,0.0,0.0');
     expect(lines).toContain('middle_east,Middle East,0,0,0,1,1,0.0,0.0,0.0,100.0');
     const trend = await a.get('/en/analysis/coverage.csv?year=2023&chart=trend');
-    expect(trend.body).toContain('2023,2023,2,1,2,1,6,');
+    expect(trend.body).toContain('2023,2023,1,2,2,1,6,');
     const fr = await a.get('/fr/analysis/coverage.csv?year=2023&chart=cooperation');
     expect(fr.body).toContain('reports,Rapports de 2023,3,2,1,6,');
   });

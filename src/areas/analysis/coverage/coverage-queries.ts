@@ -9,7 +9,8 @@
  *  - the value of an indicator is the reviewer's decision when there is one, the automatic value
  *    otherwise (effectiveValue); only active indicators count;
  *  - "includes C&A information": at least one indicator of the cooperation group is yes;
- *  - "addresses G&D": at least one indicator of the gender group is yes;
+ *  - "addresses G&D": an indicator of GENDER_IN_COOPERATION (gender and diversity taken into account
+ *    in C&A, actions 45 and 47) is yes — disaggregated data alone do not count;
  *  - quantitative: C&A information and at least one quantitative indicator (indicator.quantitative,
  *    of either group) is yes; qualitative: C&A information and no quantitative indicator is yes;
  *  - affected State: its current Article 5 record is not "completed" (current standing: the data
@@ -19,6 +20,7 @@
  */
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { REGIONS } from '../../states/index.ts';
+import { GENDER_IN_COOPERATION, type IndicatorId } from '../indicators/definitions.ts';
 import { selectActiveIndicatorGroups, selectCoverageRows, selectCoverageYears, selectTrend, selectTrendCounts, type CoverageReportRow } from './coverage-repository.ts';
 
 /** A number on the dashboard and the reports behind it. */
@@ -128,7 +130,7 @@ export function summariseYear(year: number, rows: CoverageReportRow[], indicator
     const yes = r.yesIds.map((id) => group.get(id)).filter((i): i is IndicatorGroupInfo => !!i);
     const analysed = r.analysedCount > 0;
     const ca = yes.some((i) => i.group === 'cooperation');
-    const gd = yes.some((i) => i.group === 'gender');
+    const gd = yes.some((i) => GENDER_IN_COOPERATION.includes(i.id as IndicatorId));
     const quant = yes.some((i) => i.quantitative);
     return { r, analysed, ca, gd, quant, donor: r.yesIds.includes(DONOR_INDICATOR) };
   });

@@ -16,6 +16,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { genderInCooperation } from '../indicators/indicators-repository.ts';
 
 /** One submitted report of a year, with the ids of its indicators whose value counts as yes. */
 export interface CoverageReportRow {
@@ -73,7 +74,7 @@ function flagsPerReport(from: number, to: number): SQL {
     with flags as (
       select v.report_id, v.version_no, count(*) as n,
         bool_or(i."group" = 'cooperation' and coalesce(v.decision, v.auto_value) = 'yes') as ca,
-        bool_or(i."group" = 'gender' and coalesce(v.decision, v.auto_value) = 'yes') as gd,
+        bool_or(v.indicator_id in (${genderInCooperation()}) and coalesce(v.decision, v.auto_value) = 'yes') as gd,
         bool_or(i.quantitative and coalesce(v.decision, v.auto_value) = 'yes') as quant
       from analysis_report_indicators v
       join analysis_indicators i on i.id = v.indicator_id and i.active

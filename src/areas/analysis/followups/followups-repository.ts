@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
+import { genderInCooperation } from '../indicators/indicators-repository.ts';
 import type { LocalizedText } from '../../states/index.ts';
 import { followUps, letterTemplates, type FollowUpStatus } from '../schema.ts';
 
@@ -56,7 +57,7 @@ export async function listCandidateRows(db: DbOrTx, year: number): Promise<Candi
         (array_agg(r.id::text order by (r.kind = 'annual') desc, r.submitted_at desc))[1] as "reportId",
         array_agg(distinct r.id::text) as "reportIds",
         coalesce(bool_or(i."group" = 'cooperation' and coalesce(a.decision, a.auto_value) = 'yes'), false) as "cooperation",
-        coalesce(bool_or(i."group" = 'gender' and coalesce(a.decision, a.auto_value) = 'yes'), false) as "gender",
+        coalesce(bool_or(a.indicator_id in (${genderInCooperation()}) and coalesce(a.decision, a.auto_value) = 'yes'), false) as "gender",
         coalesce(array_agg(distinct a.indicator_id) filter (where coalesce(a.decision, a.auto_value) = 'yes'), '{}'::text[]) as "yes",
         array_agg(distinct a.indicator_id) as "analysed"
       from reports r
@@ -121,8 +122,8 @@ export async function listFollowUpRows(db: DbOrTx, f: { year?: number; stateIso2
       left join lateral (
         select r.id::text as id, r.year, r.kind, r.submitted_at,
           exists (select 1 from analysis_report_indicators a where a.report_id = r.id) as analysed,
-          exists (select 1 from analysis_report_indicators a join analysis_indicators i on i.id = a.indicator_id and i.active and i."group" = 'gender'
-                  where a.report_id = r.id and coalesce(a.decision, a.auto_value) = 'yes') as gender
+          exists (select 1 from analysis_report_indicators a join analysis_indicators i on i.id = a.indicator_id and i.active
+                  where a.report_id = r.id and a.indicator_id in (${genderInCooperation()}) and coalesce(a.decision, a.auto_value) = 'yes') as gender
         from reports r
         where r.state_iso2 = f.state_iso2 and r.current_version_no > 0
           and (r.id = f.next_report_id or (f.next_report_id is null and r.year > f.year))

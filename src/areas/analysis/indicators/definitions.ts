@@ -290,6 +290,15 @@ export const INDICATORS: IndicatorDefinition[] = [
   },
 ];
 
+/**
+ * The indicators that tell whether a report says how gender and diversity are integrated in its
+ * cooperation and assistance (actions 45 and 47): the Committee's question for the coverage
+ * figures and its follow-up letters. Data disaggregated by sex, age and disability are counted on
+ * their own: nearly every report gives them (its people counts are disaggregated by design), so
+ * they say nothing about gender and diversity in cooperation and assistance.
+ */
+export const GENDER_IN_COOPERATION: readonly IndicatorId[] = ['gd.integrated'];
+
 export function indicatorDefinition(id: string): IndicatorDefinition | undefined {
   return INDICATORS.find((i) => i.id === id);
 }

@@ -3,11 +3,11 @@
  * (analysis_report_indicators), and the facts read about reports and their submitted versions
  * (the reporting area's tables, read only, through its index).
  */
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { reportsTable as reports, reportVersionsTable as reportVersions } from '../../reporting/index.ts';
 import { analysisIndicators, reportIndicators, type IndicatorEvidence } from '../schema.ts';
-import type { IndicatorDefinition } from './definitions.ts';
+import { GENDER_IN_COOPERATION, type IndicatorDefinition } from './definitions.ts';
 import type { IndicatorResult } from './analyse.ts';
 
 export type IndicatorRow = typeof analysisIndicators.$inferSelect;
@@ -218,3 +218,8 @@ export async function updateDecisionIfVersion(
 }
 
 export type { IndicatorEvidence };
+
+/** The ids of GENDER_IN_COOPERATION as an SQL list, for `indicator_id in (...)`. */
+export function genderInCooperation(): SQL {
+  return sql.join(GENDER_IN_COOPERATION.map((id) => sql`${id}`), sql`, `);
+}
