@@ -30,7 +30,9 @@ export function analysisNavigation(req: FastifyRequest): NavItem[] {
   const items: NavItem[] = [];
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/reports', label: t('analysis.nav.indicators'), match: '/analysis/reports' });
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/coverage', label: t('analysis.coverage.nav'), match: '/analysis/coverage' });
+  // Staff search every submitted report; everyone else the published public ones.
   if (canUseAnalysis(req.user)) items.push({ href: '/analysis/search', label: t('analysis.nav.search'), match: '/analysis/search' });
+  else items.push({ href: '/search', label: t('analysis.nav.search'), match: '/search' });
   if (canViewFollowUps(req.user)) items.push({ href: '/analysis/follow-ups', label: t('analysis.nav.follow_ups'), match: '/analysis/follow-ups' });
   if (canViewPaper(req.user)) items.push({ href: '/analysis/papers', label: t('analysis.nav.papers'), match: '/analysis/papers' });
   return items;
