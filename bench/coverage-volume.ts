@@ -14,7 +14,6 @@ import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { seedAll } from '../src/seed.ts';
@@ -24,39 +23,16 @@ import { createSession } from '../src/platform/auth/sessions.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { users } from '../src/areas/accounts/schema.ts';
 import { generateVolume } from './volume.ts';
+import { BENCH_SECRET, benchServer, percentile } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server, e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres');
-  process.exit(2);
-}
 const STATES = Number(process.env.BENCH_STATES ?? 164);
 const YEARS = Number(process.env.BENCH_YEARS ?? 25);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
 const LAST_YEAR = 2025;
 const DB_NAME = 'apmbc_bench_coverage';
-const SECRET = 'bench-secret-bench-secret-bench-secret-000';
-const dbUrl = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+const SECRET = BENCH_SECRET;
+const { dbUrl, admin } = benchServer(DB_NAME);
 
 async function main() {
   const load0 = loadavg();

@@ -51,6 +51,7 @@ import { actingAs } from '../src/areas/accounts/index.ts';
 import { createReport } from '../src/areas/reporting/reports-commands.ts';
 import { createTranslators, loadCatalogues } from '../src/platform/i18n/messages.ts';
 import { loadConfig } from '../src/config.ts';
+import { percentile } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values: argv } = parseArgs({
@@ -100,11 +101,6 @@ const samples: Sample[] = [];
 const problems: string[] = [];
 let conflicts = 0;
 let throttled = 0;
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /* ---------- a browser: cookie jar, CSRF token from the last page, its own client address ---------- */
 

@@ -30,6 +30,7 @@ import { actingAs } from '../src/areas/accounts/index.ts';
 import { createReport, saveForm, markFormNotApplicable, submitReport, acknowledgeReport, publishReport } from '../src/areas/reporting/reports-commands.ts';
 import { createTranslators, loadCatalogues } from '../src/platform/i18n/messages.ts';
 import { loadConfig } from '../src/config.ts';
+import { BENCH_SECRET, benchServer, percentile } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -39,28 +40,9 @@ const WARMUP_SECONDS = 2;
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 const BENCH_PASSWORD = 'bench-password-123';
-const SECRET = 'bench-secret-bench-secret-bench-secret-000';
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server, e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres');
-  process.exit(2);
-}
+const SECRET = BENCH_SECRET;
 const DB_NAME = 'apmbc_bench';
-const dbUrl = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const { adminUrl, dbUrl, admin } = benchServer(DB_NAME);
 
 function start(cmd: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, cmd, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -224,11 +206,6 @@ const SCENARIOS: Scenario[] = [
   { name: `form save (autosave), ${PREPARERS} preparers, ${THINK_MS} ms think time`, run: (c) => saveLoad(c.base, c.preparers), note: 'target p95 < 50 ms' },
   { name: 'full report PDF (sequential, 10 runs)', run: pdfSequential, note: 'target < 1 s' },
 ];
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function prepare(database: Database) {
   await runMigrations(database);

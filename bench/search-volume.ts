@@ -15,7 +15,6 @@ import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { seedAll } from '../src/seed.ts';
@@ -28,39 +27,16 @@ import { reindexAllSearchDocuments } from '../src/areas/analysis/search/index.ts
 import { searchNarratives } from '../src/areas/analysis/search/search-queries.ts';
 import { checkQuery } from '../src/areas/analysis/search/text.ts';
 import { generateVolume } from './volume.ts';
+import { BENCH_SECRET, benchServer, percentile } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (!adminUrl) {
-  console.error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server, e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres');
-  process.exit(2);
-}
 const STATES = Number(process.env.BENCH_STATES ?? 164);
 const YEARS = Number(process.env.BENCH_YEARS ?? 25);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const LAST_YEAR = 2025;
 const DB_NAME = 'apmbc_bench_search';
-const SECRET = 'bench-secret-bench-secret-bench-secret-000';
-const dbUrl = (() => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
-
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+const SECRET = BENCH_SECRET;
+const { dbUrl, admin } = benchServer(DB_NAME);
 
 /** Words and phrases per language: frequent and rare words, phrases, exclusions, alternatives, misses. */
 const WORDS: Record<string, string[]> = {
