@@ -242,96 +242,54 @@ export function registerFollowUpRoutes(app: FastifyInstance, deps: AppDeps): voi
     return row;
   }
 
-  app.post('/:locale/analysis/follow-ups/:id', async (req: Req, reply) => {
-    if (!req.user) return signInRedirect(req, reply);
-    assertCan(canManageFollowUps(req.user));
-    const row = await existing(req);
-    const body = formBody(req.body);
-    const typed = { subject: typeof body.subject === 'string' ? body.subject.slice(0, SUBJECT_MAX * 2) : '', body: typeof body.body === 'string' ? body.body.slice(0, BODY_MAX * 2) : '' };
-    const parsed = parseForm(letterBody, body, req.tr);
-    if (!parsed.ok) {
-      if (parsed.errors.version) throw new AppError('bad_request', 'request.invalid');
-      return renderOne(req, reply, row.id, { letter: typed, errors: parsed.errors, status: 422 });
-    }
-    try {
-      await saveLetter(deps.database, req.actor, req.user, { id: row.id, expectedVersion: parsed.data.version, subject: parsed.data.subject, body: parsed.data.body });
-    } catch (e) {
-      const problem = explained(e);
-      if (problem) return renderOne(req, reply, row.id, { letter: typed, problem: req.tr.t(problem), status: 409 });
-      throw e;
-    }
-    return reply.redirect(`${pageOf(req, row)}?done=saved`, 303);
-  });
+  type Kept = { letter?: { subject: string; body: string }; answerNote?: string };
+  /**
+   * A change to one follow-up: signed in, allowed, the follow-up exists; the form is read (a bad
+   * version is a bad request, other mistakes re-show the page with what was typed); a refusal the
+   * person can act on (stale, already sent, no recipient…) re-shows it with the reason; then back
+   * to the follow-up's page with `done` as its banner.
+   */
+  function letterAction<S extends z.ZodType<{ version: number }>>(path: string, schema: S, done: FollowUpFlash, run: (req: Req, id: string, data: z.output<S>) => Promise<unknown>, kept: (body: Record<string, unknown>) => Kept = () => ({})) {
+    app.post(`/:locale/analysis/follow-ups/:id${path}`, async (req: Req, reply) => {
+      if (!req.user) return signInRedirect(req, reply);
+      assertCan(canManageFollowUps(req.user));
+      const row = await existing(req);
+      const body = formBody(req.body);
+      const typed = kept(body);
+      const parsed = parseForm(schema, body, req.tr);
+      if (!parsed.ok) {
+        if (parsed.errors.version) throw new AppError('bad_request', 'request.invalid');
+        return renderOne(req, reply, row.id, { ...typed, errors: parsed.errors, status: 422 });
+      }
+      try {
+        await run(req, row.id, parsed.data);
+      } catch (e) {
+        const problem = explained(e);
+        if (problem) return renderOne(req, reply, row.id, { ...typed, problem: req.tr.t(problem), status: 409 });
+        throw e;
+      }
+      return reply.redirect(`${pageOf(req, row)}?done=${done}`, 303);
+    });
+  }
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
 
-  app.post('/:locale/analysis/follow-ups/:id/language', async (req: Req, reply) => {
-    if (!req.user) return signInRedirect(req, reply);
-    assertCan(canManageFollowUps(req.user));
-    const row = await existing(req);
-    const parsed = parseForm(languageBody, req.body, req.tr);
-    if (!parsed.ok) {
-      if (parsed.errors.version) throw new AppError('bad_request', 'request.invalid');
-      return renderOne(req, reply, row.id, { errors: parsed.errors, status: 422 });
-    }
-    try {
-      await redraftLetter(deps.database, req.actor, req.user, { id: row.id, expectedVersion: parsed.data.version, locale: parsed.data.locale, replyBy: parsed.data.reply_by ? new Date(`${parsed.data.reply_by}T00:00:00Z`) : undefined });
-    } catch (e) {
-      const problem = explained(e);
-      if (problem) return renderOne(req, reply, row.id, { problem: req.tr.t(problem), status: 409 });
-      throw e;
-    }
-    return reply.redirect(`${pageOf(req, row)}?done=redrafted`, 303);
-  });
-
-  app.post('/:locale/analysis/follow-ups/:id/send', async (req: Req, reply) => {
-    if (!req.user) return signInRedirect(req, reply);
-    assertCan(canManageFollowUps(req.user));
-    const row = await existing(req);
-    const parsed = parseForm(versionBody, req.body, req.tr);
-    if (!parsed.ok) throw new AppError('bad_request', 'request.invalid');
-    try {
-      await sendFollowUp(deps.database, req.actor, req.user, { id: row.id, expectedVersion: parsed.data.version });
-    } catch (e) {
-      const problem = explained(e);
-      if (problem) return renderOne(req, reply, row.id, { problem: req.tr.t(problem), status: 409 });
-      throw e;
-    }
-    return reply.redirect(`${pageOf(req, row)}?done=sent`, 303);
-  });
-
-  app.post('/:locale/analysis/follow-ups/:id/answer', async (req: Req, reply) => {
-    if (!req.user) return signInRedirect(req, reply);
-    assertCan(canManageFollowUps(req.user));
-    const row = await existing(req);
-    const body = formBody(req.body);
-    const note = typeof body.note === 'string' ? body.note.slice(0, 4000) : '';
-    const parsed = parseForm(answerBody, body, req.tr);
-    if (!parsed.ok) {
-      if (parsed.errors.version) throw new AppError('bad_request', 'request.invalid');
-      return renderOne(req, reply, row.id, { answerNote: note, errors: parsed.errors, status: 422 });
-    }
-    try {
-      await markAnswered(deps.database, req.actor, req.user, { id: row.id, expectedVersion: parsed.data.version, note: parsed.data.note });
-    } catch (e) {
-      const problem = explained(e);
-      if (problem) return renderOne(req, reply, row.id, { answerNote: note, problem: req.tr.t(problem), status: 409 });
-      throw e;
-    }
-    return reply.redirect(`${pageOf(req, row)}?done=answered`, 303);
-  });
-
-  app.post('/:locale/analysis/follow-ups/:id/close', async (req: Req, reply) => {
-    if (!req.user) return signInRedirect(req, reply);
-    assertCan(canManageFollowUps(req.user));
-    const row = await existing(req);
-    const parsed = parseForm(versionBody, req.body, req.tr);
-    if (!parsed.ok) throw new AppError('bad_request', 'request.invalid');
-    try {
-      await closeFollowUp(deps.database, req.actor, req.user, { id: row.id, expectedVersion: parsed.data.version });
-    } catch (e) {
-      const problem = explained(e);
-      if (problem) return renderOne(req, reply, row.id, { problem: req.tr.t(problem), status: 409 });
-      throw e;
-    }
-    return reply.redirect(`${pageOf(req, row)}?done=closed`, 303);
-  });
+  letterAction(
+    '',
+    letterBody,
+    'saved',
+    (req, id, d) => saveLetter(deps.database, req.actor, req.user, { id, expectedVersion: d.version, subject: d.subject, body: d.body }),
+    (body) => ({ letter: { subject: text(body.subject, SUBJECT_MAX * 2), body: text(body.body, BODY_MAX * 2) } }),
+  );
+  letterAction('/language', languageBody, 'redrafted', (req, id, d) =>
+    redraftLetter(deps.database, req.actor, req.user, { id, expectedVersion: d.version, locale: d.locale, replyBy: d.reply_by ? new Date(`${d.reply_by}T00:00:00Z`) : undefined }),
+  );
+  letterAction('/send', versionBody, 'sent', (req, id, d) => sendFollowUp(deps.database, req.actor, req.user, { id, expectedVersion: d.version }));
+  letterAction(
+    '/answer',
+    answerBody,
+    'answered',
+    (req, id, d) => markAnswered(deps.database, req.actor, req.user, { id, expectedVersion: d.version, note: d.note }),
+    (body) => ({ answerNote: text(body.note, 4000) }),
+  );
+  letterAction('/close', versionBody, 'closed', (req, id, d) => closeFollowUp(deps.database, req.actor, req.user, { id, expectedVersion: d.version }));
 }
