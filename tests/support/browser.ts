@@ -465,6 +465,8 @@ export async function exampleParams(database: Database): Promise<ExampleData> {
           (select min(a.id::text) from report_attachments a where a.report_id = r.id) as attachment
         from reports r order by r.year desc, r.state_iso2`,
   );
+  // A reminder step switched off, so the schedule page offers to switch one on.
+  await db.execute(sql`insert into compliance_reminder_rules (offset_days, enabled) values (-45, false) on conflict do nothing`);
   // A draft follow-up letter to Senegal about last year's report, for the follow-up pages and posts.
   const [followUp] = await rows<{ id: string }>(
     database,

@@ -15,8 +15,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { apiTokens, type Role } from '../../../../src/areas/accounts/schema.ts';
-import { sha256Hex } from '../../../../src/platform/auth/crypto.ts';
+import { eq } from 'drizzle-orm';
+import { apiTokens, userTokens, users, type Role } from '../../../../src/areas/accounts/schema.ts';
+import { randomToken, sha256Hex } from '../../../../src/platform/auth/crypto.ts';
 import { seedDemoReports } from '../../../../src/areas/reporting/index.ts';
 import { CURRENT_FORMAT } from '../../../../src/areas/reporting/formats.ts';
 import { buildApp } from '../../../../src/app.ts';
@@ -298,6 +299,36 @@ async function startApp(errors: string[]): Promise<TestApp> {
   };
 }
 
+/**
+ * Pages whose forms only show for a record in a given state, which the route examples do not
+ * point at: a disabled account (enable), a sent follow-up (mark answered), a letter template
+ * opened for editing, a year's paper with reports to quote, and a password-reset link of an
+ * account that is none of the sweep's clients (so a successful reset signs no client out).
+ */
+async function recordPages(t: TestApp): Promise<string[]> {
+  const db = t.database.db;
+  const disabled = await createUser(t.database, { role: 'state_preparer', stateIso2: 'SN', name: 'Hostile sweep disabled', email: 'hostile.disabled@test.example.org' });
+  await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.id));
+  const resetUser = await createUser(t.database, { role: 'state_preparer', stateIso2: 'SN', name: 'Hostile sweep reset', email: 'hostile.reset@test.example.org' });
+  const reset = randomToken();
+  await db.insert(userTokens).values({ userId: resetUser.id, purpose: 'password_reset', tokenHash: sha256Hex(reset), expiresAt: new Date(Date.now() + 7 * 24 * 3600_000) });
+  const year = new Date().getUTCFullYear() - 2;
+  await t.database.query(
+    `insert into analysis_follow_ups (state_iso2, year, gaps, locale, template_key, subject, body, status, sent_at) values ('SN', $1, '{cooperation_without_gender}', 'fr', 'cooperation_without_gender', 'Suivi (balayage)', 'Lettre envoyée (balayage)', 'sent', now()) on conflict do nothing`,
+    [year],
+  );
+  // The year's paper, saved once with one quoted example (so it can be removed, and marked final).
+  await t.database.query(
+    `insert into analysis_observation_papers (year, content, examples)
+     select $1, '{"en": {"introduction": "Saved by the sweep."}}'::jsonb,
+       jsonb_build_array(jsonb_build_object('reportId', r.id::text, 'formId', 'J', 'path', 'gender.narrative', 'quote', 'Quoted by the sweep.'))
+     from reports r where r.year = $1 and r.current_version_no > 0 order by r.state_iso2 limit 1
+     on conflict do nothing`,
+    [year],
+  );
+  return [`/en/admin/users/${disabled.id}`, `/en/analysis/follow-ups/${year}/SN`, '/en/analysis/follow-ups/templates?key=cooperation_without_gender&lang=en', `/en/analysis/papers/${year}`, `/en/password/reset/${reset}`];
+}
+
 export async function startSweepApp(): Promise<SweepApp> {
   const errors: string[] = [];
   const t = await startApp(errors);
@@ -349,6 +380,7 @@ export async function startSweepApp(): Promise<SweepApp> {
       if (route.includes(':form')) for (const def of CURRENT_FORMAT.forms) pages.add(fillRoute(route, 'en', (p, prev, rt) => (p === 'id' ? draft.id : p === 'form' ? def.id : resolve(p, prev, rt))).path);
     }
   }
+  for (const page of await recordPages(t)) pages.add(page);
   const forms: ScrapedForm[] = [];
   let pagesRead = 0;
   for (const who of CRAWLERS) {
@@ -359,6 +391,19 @@ export async function startSweepApp(): Promise<SweepApp> {
       if (res.status !== 200 || !String(res.headers['content-type'] ?? '').startsWith('text/html')) continue;
       forms.push(...scrapeForms(res.body, page, who));
     }
+  }
+  // The conflict page (and its resolve form) is only ever an answer to a stale save: make one.
+  {
+    const page = `/en/reports/${draft.id}/forms/J`;
+    const approver = clients.get('approver')!;
+    const stale = /name="_version" value="(\d+)"/.exec((await approver.get(page)).body)?.[1] ?? '0';
+    const save = (c: Client, version: string, text: string) =>
+      c.send({ method: 'POST', url: page, contentType: 'application/x-www-form-urlencoded', payload: new URLSearchParams({ _csrf: c.csrf, _version: version, _action: 'save', 's.gender.narrative': text }).toString() });
+    await clients.get('preparer')!.get(page);
+    await save(clients.get('preparer')!, stale, 'Saved first by the sweep.');
+    const conflict = await save(approver, stale, 'Saved second by the sweep.');
+    if (conflict.status !== 409) throw new Error(`The sweep expected a conflict page, got ${conflict.status}`);
+    forms.push(...scrapeForms(conflict.body, page, 'approver'));
   }
   errors.length = 0;
   return { t, data, clients, reports, draft, otherStateDraft, submitted, acknowledged, published, forms, pagesRead, takeErrors: () => errors.splice(0), close: () => t.close() };
