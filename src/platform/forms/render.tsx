@@ -631,8 +631,19 @@ function PeopleView({ value }: { value: PeopleValue }) {
   );
 }
 
-export function FormView({ def, values, references = {}, headingLevel = 2 }: { def: FormDef; values: FormValues; references?: References; headingLevel?: 2 | 3 | 4 }) {
+/**
+ * The id of a field's read-only block (or of a table cell, for a path `section.table.row.column`) on
+ * a page that shows each form once, e.g. `f-A-general-narrative`: a valid HTML id that links (search
+ * results) can point at.
+ */
+export function fieldAnchor(formId: string, path: string): string {
+  return `f-${formId}-${path}`.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+/** `anchors`: give each shown field its `fieldAnchor` id (only where the form appears once on the page). */
+export function FormView({ def, values, references = {}, headingLevel = 2, anchors = false }: { def: FormDef; values: FormValues; references?: References; headingLevel?: 2 | 3 | 4; anchors?: boolean }) {
   const { t, tr } = usePage();
+  const anchor = (path: string) => (anchors ? fieldAnchor(def.id, path) : undefined);
   const text = useText();
   const ctx = { t, text, tr, references };
   const H = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
@@ -649,7 +660,7 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
               if (field.type === 'table') {
                 const rows = (sv[field.id] as Record<string, unknown>[] | undefined) ?? [];
                 return (
-                  <div key={field.id}>
+                  <div key={field.id} id={anchor(`${section.id}.${field.id}`)}>
                     <Sub>{text(field.label)}</Sub>
                     {rows.length === 0 ? (
                       <p class="muted">{t('forms.table.no_rows')}</p>
@@ -675,7 +686,7 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
                             {rows.map((row, i) => (
                               <tr key={String(row._id ?? i)}>
                                 {field.columns.map((c) => (
-                                  <td key={c.id} class={c.type === 'integer' || c.type === 'decimal' ? 'num' : undefined}>
+                                  <td key={c.id} id={isVisible(c, row) ? anchor(`${section.id}.${field.id}.${i}.${c.id}`) : undefined} class={c.type === 'integer' || c.type === 'decimal' ? 'num' : undefined}>
                                     {isVisible(c, row) ? formatScalar(c, row[c.id], ctx) : null}
                                   </td>
                                 ))}
@@ -704,7 +715,7 @@ export function FormView({ def, values, references = {}, headingLevel = 2 }: { d
                 );
               }
               return (
-                <dl class="summary-list" key={field.id}>
+                <dl class="summary-list" key={field.id} id={anchor(`${section.id}.${field.id}`)}>
                   <div class="summary-list__row">
                     <dt class="summary-list__key">
                       {text(field.label)}

@@ -83,7 +83,7 @@ export function ReportViewPage(p: ReportViewProps) {
             ) : (
               <>
                 {fs?.status === 'unchanged' ? <p><Tag tone="purple">{formStatusText(t, 'unchanged', fs.unchangedSinceYear)}</Tag></p> : null}
-                <FormView def={f} values={fs?.values ?? {}} references={p.references} headingLevel={3} />
+                <FormView def={f} values={fs?.values ?? {}} references={p.references} headingLevel={3} anchors />
                 {fs && Object.keys(fs.explanations ?? {}).length ? (
                   <div class="explanations">
                     <h3>{t('reporting.view.explanations')}</h3>
