@@ -115,7 +115,7 @@ describe('the search page', () => {
     expect(res.body).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script> &lt;b>bold&lt;/b> &amp;');
     expect(res.body).not.toContain('<script>alert');
     expect(res.body).not.toContain('<b>bold');
-    expect(res.body).toMatch(new RegExp(`href="/en/reports/${ids.en2023}\\?version=1#form-J"`));
+    expect(res.body).toMatch(new RegExp(`href="/en/reports/${ids.en2023}\\?version=1#f-J-cooperation-narrative"`));
     expect(res.body).toContain('Norway, 2023');
   });
 
@@ -193,6 +193,95 @@ describe('the search page', () => {
   });
 });
 
+describe('results lead to the exact field', () => {
+  /** Every id of a page, and the element that carries one. */
+  const idsOf = (html: string) => [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
+  const elementWithId = (html: string, id: string) => {
+    const at = html.indexOf(` id="${id}"`);
+    return at < 0 ? '' : html.slice(html.lastIndexOf('<', at), html.indexOf('</dl>', at) + 5);
+  };
+
+  it('links each result to its field, which the report page shows with that id', async () => {
+    const a = await agentFor(t, committee);
+    const res = await a.get('/en/analysis/search?q=clearance+or+cooperation+or+mujeres+or+%D9%85%D8%B3%D8%A7%D8%B9%D8%AF%D9%87');
+    const links = [...res.body.matchAll(/href="(\/en\/reports\/[0-9a-f-]{36}\?version=\d+)#([^"]+)"/g)].map((m) => ({ url: m[1]!, anchor: m[2]! }));
+    expect(links.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(links.map((l) => l.anchor))).toEqual(new Set(['f-J-cooperation-narrative', 'f-J-gender-narrative']));
+    for (const l of links) {
+      const page = await a.get(l.url);
+      expect(page.status, l.url).toBe(200);
+      const all = idsOf(page.body);
+      // The anchor is there once, a valid id, on the block that shows the field's answer.
+      expect(all.filter((x) => x === l.anchor), `${l.url}#${l.anchor}`).toHaveLength(1);
+      expect(l.anchor).toMatch(/^[A-Za-z][A-Za-z0-9_-]*$/);
+      expect(elementWithId(page.body, l.anchor)).toMatch(/^<dl class="summary-list" id="[^"]+">[\s\S]*summary-list__value[\s\S]*class="narrative"/);
+      // Ids stay unique across the whole page.
+      expect(all.length, l.url).toBe(new Set(all).size);
+    }
+  });
+
+  it('gives the public report page the same field ids, unique on the page', async () => {
+    const pub = await t.app.inject({ method: 'GET', url: `/en/reports/${ids.en2022}` });
+    expect(pub.statusCode).toBe(200);
+    expect(elementWithId(pub.body, 'f-J-cooperation-narrative')).toContain('Norway funded mine clearance in several countries.');
+    expect(pub.body).toContain('id="f-J-gender-narrative"');
+    // Forms marked not applicable show no fields, so no field ids.
+    expect(pub.body).not.toMatch(/id="f-A-/);
+    const all = idsOf(pub.body);
+    expect(all.length).toBe(new Set(all).size);
+  });
+});
+
+describe('re-indexing every report', () => {
+  const reindexForm = 'action="/en/analysis/search/reindex"';
+  const reindexEvents = async () => (await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where action = 'analysis.search.reindexed'`))[0]!.n;
+
+  it('ISU staff and administrators re-index from the search page and see how many reports were indexed', async () => {
+    const admin = await person(t, { role: 'admin' });
+    for (const p of [isu, admin]) {
+      const a = await agentFor(t, p);
+      const page = await a.get('/en/analysis/search');
+      expect(page.body, p.principal.role).toContain(reindexForm);
+      expect(page.body).toContain('Re-index all reports');
+      const before = await reindexEvents();
+      const res = await a.post('/en/analysis/search/reindex');
+      expect(res.status, p.principal.role).toBe(303);
+      const [, count] = /^\/en\/analysis\/search\?reindexed=(\d+)$/.exec(String(res.headers.location)) ?? [];
+      const submitted = (await t.database.query<{ n: number }>('select count(*)::int as n from reports where current_version_no > 0'))[0]!.n;
+      expect(Number(count)).toBe(submitted);
+      expect(await reindexEvents()).toBe(before + 1);
+      const back = await a.get(String(res.headers.location));
+      expect(back.body).toContain('class="banner banner--success"');
+      expect(back.body).toContain(`${submitted} reports were indexed again.`);
+      // The index still answers.
+      expect((await a.get('/en/analysis/search?q=victim')).body).toContain('<mark>victim</mark>');
+    }
+    // In Arabic and Russian, the plural forms.
+    const ar = await agentFor(t, isu);
+    expect((await ar.get('/ar/analysis/search?reindexed=2')).body).toContain('أُعيدت فهرسة تقريرين.');
+    expect((await ar.get('/ru/analysis/search?reindexed=5')).body).toContain('Заново проиндексировано 5 докладов.');
+  });
+
+  it('committee members and others neither see the button nor may re-index; the token is required', async () => {
+    const before = await reindexEvents();
+    const c = await agentFor(t, committee);
+    const page = await c.get('/en/analysis/search?reindexed=3');
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain(reindexForm);
+    expect(page.body).not.toContain('banner--success');
+    expect((await c.post('/en/analysis/search/reindex')).status).toBe(403);
+    const state = await agentFor(t, teams.NO!.approver);
+    await state.get('/en/search');
+    expect((await state.post('/en/analysis/search/reindex')).status).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/en/search' })).body).not.toContain(reindexForm);
+    // ISU without the form's token: refused, nothing done.
+    const i = await agentFor(t, isu);
+    await i.get('/en/analysis/search');
+    expect((await i.post('/en/analysis/search/reindex', { _csrf: 'forged' })).status).toBe(403);
+    expect(await reindexEvents()).toBe(before);
+  });
+});
+
 describe('who may search', () => {
   it('committee members, ISU and administrators search restricted reports; others may not', async () => {
     const admin = await person(t, { role: 'admin' });
@@ -231,7 +320,7 @@ describe('the public search', () => {
     expect(await anonymous('q=victim')).not.toContain('<mark>');
     expect(await anonymous('q=%22bold%22+script')).not.toContain('class="search-result"');
     const body = await anonymous('q=clearance+or+cooperation+or+mina+or+%D9%85%D8%B3%D8%A7%D8%B9%D8%AF%D9%87');
-    const links = [...body.matchAll(/href="\/en\/reports\/([0-9a-f-]{36})\?version=(\d+)#form-/g)].map((m) => ({ id: m[1]!, version: Number(m[2]) }));
+    const links = [...body.matchAll(/href="\/en\/reports\/([0-9a-f-]{36})\?version=(\d+)#f-/g)].map((m) => ({ id: m[1]!, version: Number(m[2]) }));
     expect(links.length).toBeGreaterThan(0);
     expect(links.map((l) => l.id)).not.toContain(ids.en2023);
     const rows = await t.database.query<{ id: string; visibility: string; published_version_no: number | null }>('select id::text as id, visibility, published_version_no from reports where id = any($1)', [links.map((l) => l.id)]);

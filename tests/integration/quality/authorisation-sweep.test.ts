@@ -299,6 +299,7 @@ const RULES: Record<string, Rule> = {
   'POST /:locale/analysis/terms/try': { allowed: ['committee', ...STAFF], writes: false, prepare: async () => ({ body: { sample: 'There is no national platform yet.' } }) },
   'POST /:locale/analysis/terms/:termId': { allowed: STAFF, prepare: async () => ({ params: { termId: await detectorTerm('sweep term to edit') }, body: { editPhrase: 'sweep term edited', editKind: 'term', editNote: '' } }) },
   'POST /:locale/analysis/terms/:termId/delete': { allowed: STAFF, prepare: async () => ({ params: { termId: await detectorTerm('sweep term to delete') } }) },
+  'POST /:locale/analysis/search/reindex': { allowed: STAFF, note: 'Indexes every submitted report again; writes its audit event even when nothing changed.' },
   // ---- Coverage dashboard: committee members and staff download each chart's data.
   'GET /:locale/analysis/coverage.csv': { allowed: ['committee', ...STAFF], prepare: async (fx) => ({ query: `year=${(await fx.sharedSubmitted()).year}&chart=trend` }) },
 

@@ -4,14 +4,20 @@
  *    version's narratives, restricted and unpublished ones included.
  *  - Nobody else uses the committee's search page; everyone, signed in or not, may use the public
  *    search, which only ever shows the published version of public reports.
+ *  - ISU staff and administrators index every report again (committee members do not).
  */
-import type { Principal } from '../../accounts/index.ts';
+import { isStaff, type Principal } from '../../accounts/index.ts';
 import { canUseAnalysis } from '../policy.ts';
 
 type User = Principal | undefined;
 
 export function canSearchNarratives(u: User): boolean {
   return canUseAnalysis(u);
+}
+
+/** Indexing every submitted report again (after a change of configuration, or to repair the index). */
+export function canReindexSearch(u: User): boolean {
+  return isStaff(u);
 }
 
 /** The public search: anyone, signed in or not — it only ever shows published public reports. */

@@ -10,7 +10,8 @@ import { forbidden } from '../../../platform/errors.ts';
 import { parseForm } from '../../../platform/http/forms.ts';
 import { normaliseDigits } from '../../../platform/i18n/digits.ts';
 import { CURRENT_FORMAT } from '../../reporting/index.ts';
-import { canSearchNarratives, canSearchPublished, searchScope } from './policy.ts';
+import { canReindexSearch, canSearchNarratives, canSearchPublished, searchScope } from './policy.ts';
+import { reindexAllSearchDocuments } from './search-commands.ts';
 import { searchFacets, searchNarratives } from './search-queries.ts';
 import { checkQuery } from './text.ts';
 import { SearchPage, type SearchFormValues } from './views/search-page.tsx';
@@ -60,6 +61,14 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
     return searchPage(req, reply, searchScope(req.user), 'committee');
   });
 
+  /** ISU staff and administrators: index every submitted report again (audited), back with how many. */
+  app.post('/:locale/analysis/search/reindex', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!req.user) return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(`/${req.locale}/analysis/search`)}`, 303);
+    if (!canReindexSearch(req.user)) throw forbidden();
+    const done = await reindexAllSearchDocuments(deps.database, req.actor);
+    return reply.redirect(`/${req.locale}/analysis/search?reindexed=${done.reports}`, 303);
+  });
+
   /** The public search: published public reports only, whoever asks. */
   app.get('/:locale/search', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!canSearchPublished(req.user)) throw forbidden();
@@ -70,7 +79,10 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
     const values = typed(req.query);
     const rawQ = (req.query as Record<string, unknown> | undefined)?.q;
     const facets = await searchFacets(db(), req.locale, scope);
-    const props = { values, facets, forms: NARRATIVE_FORMS, actions: ACTIONS, mode };
+    const flag = (req.query as Record<string, unknown> | undefined)?.reindexed;
+    const canReindex = mode === 'committee' && canReindexSearch(req.user);
+    const reindexed = canReindex && typeof flag === 'string' && /^\d{1,7}$/.test(flag) ? Number(flag) : undefined;
+    const props = { values, facets, forms: NARRATIVE_FORMS, actions: ACTIONS, mode, canReindex, reindexed };
     const parsed = parseForm(filterQuery, req.query ?? {}, req.tr);
     const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
     if (rawQ !== undefined && typeof rawQ !== 'string') errors.q = req.tr.t('analysis.search.query_invalid');

@@ -4,7 +4,8 @@
  */
 import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
-import { Breadcrumbs, Button, ErrorSummary, Pagination, SelectField, TextField } from '../../../../platform/views/components.tsx';
+import { Breadcrumbs, Button, ErrorSummary, NotificationBanner, Pagination, PostForm, SelectField, TextField } from '../../../../platform/views/components.tsx';
+import { fieldAnchor } from '../../../../platform/forms/render.tsx';
 import { textOf, type FormDef } from '../../../../platform/forms/definition.ts';
 import { PAGE_SIZE, type SearchFacets, type SearchPage as Results, type SearchResult } from '../search-queries.ts';
 import { MAX_QUERY_LENGTH } from '../text.ts';
@@ -28,6 +29,10 @@ export interface SearchPageProps {
   results?: Results | undefined;
   /** The public search (published public reports only) or the committee's. */
   mode?: 'committee' | 'public';
+  /** The "Re-index all reports" button (ISU staff and administrators, committee search only). */
+  canReindex?: boolean | undefined;
+  /** How many reports were just indexed again (the banner after the button). */
+  reindexed?: number | undefined;
 }
 
 /** "Form J › Cooperation › Narrative", "Form J › Assistance received › Row 3 › In kind". */
@@ -49,7 +54,7 @@ export function fieldLabel(forms: FormDef[], formId: string, path: string, local
 
 function ResultItem({ r, forms }: { r: SearchResult; forms: FormDef[] }) {
   const { t, locale } = usePage();
-  const href = `/${locale}/reports/${r.reportId}?version=${r.versionNo}#form-${encodeURIComponent(r.formId)}`;
+  const href = `/${locale}/reports/${r.reportId}?version=${r.versionNo}#${fieldAnchor(r.formId, r.path)}`;
   return (
     <li class="search-result">
       <h3>
@@ -67,7 +72,7 @@ function ResultItem({ r, forms }: { r: SearchResult; forms: FormDef[] }) {
   );
 }
 
-export function SearchPage({ values, facets, forms, actions, errors, notice, results, mode = 'committee' }: SearchPageProps) {
+export function SearchPage({ values, facets, forms, actions, errors, notice, results, mode = 'committee', canReindex, reindexed }: SearchPageProps) {
   const { t, locale, tr } = usePage();
   const base = mode === 'public' ? `/${locale}/search` : `/${locale}/analysis/search`;
   const title = t(mode === 'public' ? 'analysis.public_search.title' : 'analysis.search.title');
@@ -84,6 +89,11 @@ export function SearchPage({ values, facets, forms, actions, errors, notice, res
   return (
     <Layout title={title} before={<Breadcrumbs items={[{ href: `/${locale}/`, label: t('analysis.search.home') }, { label: title }]} />}>
       {errors && Object.keys(errors).length ? <ErrorSummary errors={errors} /> : null}
+      {reindexed !== undefined ? (
+        <NotificationBanner kind="success">
+          <p>{t('analysis.search.reindex.done', { count: reindexed, shown: tr.formatNumber(reindexed) })}</p>
+        </NotificationBanner>
+      ) : null}
       <h1>{title}</h1>
       <p class="lead">{t(mode === 'public' ? 'analysis.public_search.lead' : 'analysis.search.lead')}</p>
       <form method="get" action={base} role="search" aria-label={t('analysis.search.form_label')}>
@@ -127,6 +137,16 @@ export function SearchPage({ values, facets, forms, actions, errors, notice, res
             </>
           ) : null}
           <Pagination label={t('analysis.search.pagination')} prevHref={results.page > 1 ? pageLink(Math.min(results.page - 1, results.pages)) : undefined} nextHref={results.page < results.pages ? pageLink(results.page + 1) : undefined} />
+        </section>
+      ) : null}
+
+      {canReindex ? (
+        <section aria-labelledby="search-reindex-title">
+          <h2 id="search-reindex-title">{t('analysis.search.reindex.title')}</h2>
+          <p>{t('analysis.search.reindex.lead')}</p>
+          <PostForm action={`/${locale}/analysis/search/reindex`}>
+            <Button variant="secondary">{t('analysis.search.reindex.submit')}</Button>
+          </PostForm>
         </section>
       ) : null}
     </Layout>
