@@ -17,9 +17,12 @@ describe('Article 7 obligations', () => {
     const late = obligationsOf({ eifDate: '2018-12-01' }, 2019).map((o) => `${o.kind}:${o.year}`);
     // EIF in December: the 2018 annual report would fall due before the initial one, so none is owed.
     expect(late).toEqual(['initial:2018', 'annual:2019']);
-    // Estonia: withdrawal effective 27 Dec 2025 — still owes the 2025 report, none for 2026.
+    // Estonia: withdrawal effective 27 Dec 2025, before the 2025 report falls due (30 April 2026):
+    // the last report it owed was 2024's.
     const ee = obligationsOf({ eifDate: '2005-03-01', withdrawalEffectiveDate: '2025-12-27' }, 2026).map((o) => o.year);
-    expect(ee.at(-1)).toBe(2025);
+    expect(ee.at(-1)).toBe(2024);
+    // A withdrawal effective after a due date leaves that report owed.
+    expect(obligationsOf({ eifDate: '2005-03-01', withdrawalEffectiveDate: '2026-05-01' }, 2026).map((o) => o.year).at(-1)).toBe(2025);
   });
 
   it('counts days late', () => {

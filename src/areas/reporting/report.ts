@@ -39,8 +39,10 @@ export function annualObligation(year: number): Obligation {
 /**
  * Every obligation of a State up to (and including) the annual report due in `untilYear`+1: the
  * initial report, then one annual report per calendar year in which the State was a party, the
- * first one being the first whose due date falls after the initial report's. None for years that
- * start after a withdrawal takes effect.
+ * first one being the first whose due date falls after the initial report's. None falls due once a
+ * withdrawal has taken effect: a State that is no longer a party owes nothing, so a withdrawal
+ * effective in December ends with the report on the year before (the same rule as compliance,
+ * which counts a State for year Y only if it is a party on 30 April Y+1).
  */
 export function obligationsOf(m: MembershipDates, untilYear: number): Obligation[] {
   const initial = initialObligation(m);
@@ -49,7 +51,7 @@ export function obligationsOf(m: MembershipDates, untilYear: number): Obligation
   for (let y = eifYear; y <= untilYear; y++) {
     const o = annualObligation(y);
     if (o.dueDate <= initial.dueDate) continue;
-    if (m.withdrawalEffectiveDate && m.withdrawalEffectiveDate <= o.periodStart) break;
+    if (m.withdrawalEffectiveDate && m.withdrawalEffectiveDate <= o.dueDate) break;
     out.push(o);
   }
   return out;
