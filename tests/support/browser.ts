@@ -466,7 +466,7 @@ export async function exampleParams(database: Database): Promise<ExampleData> {
         from reports r order by r.year desc, r.state_iso2`,
   );
   // A reminder step switched off, so the schedule page offers to switch one on.
-  await db.execute(sql`insert into compliance_reminder_rules (offset_days, enabled) values (-45, false) on conflict do nothing`);
+  await db.execute(sql`insert into compliance_reminder_rules (offset_days, enabled) values (-90, false) on conflict do nothing`);
   // A draft follow-up letter to Senegal about last year's report, for the follow-up pages and posts.
   const [followUp] = await rows<{ id: string }>(
     database,
