@@ -72,10 +72,12 @@ describe.each<Variant>([
 
     // Follow the first result to the report.
     const href = (await s.page.locator('li.search-result h3 a').first().getAttribute('href'))!;
-    expect(href).toMatch(new RegExp(`^/${locale}/reports/[0-9a-f-]{36}\\?version=\\d+#form-`));
+    expect(href).toMatch(new RegExp(`^/${locale}/reports/[0-9a-f-]{36}\\?version=\\d+#f-[A-Za-z0-9-]+$`));
     await clickAndWait(s, 'li.search-result h3 a');
     expect(s.path()).toBe(href.split('#')[0]);
     expect(await s.page.locator('h1').count()).toBe(1);
+    // The link leads to the answer it was found in.
+    expect(await s.page.locator(`[id="${href.split('#')[1]}"]`).count()).toBe(1);
     await s.step('report');
   });
 });
