@@ -22,7 +22,7 @@ export interface FollowUpCandidate {
   reportIds: string[];
   /** Some cooperation & assistance indicator counts as yes (the reviewer's decision wins). */
   cooperation: boolean;
-  /** Some gender & diversity indicator counts as yes. */
+  /** The report says how gender & diversity are integrated in its C&A (GENDER_IN_COOPERATION is yes). */
   gender: boolean;
   /** The chosen gaps this State has: `cooperation_without_gender` and/or indicator ids not yes. */
   gaps: string[];

@@ -47,7 +47,7 @@ export interface CandidateRow {
 
 /**
  * Per State with an analysed, submitted report for the year: whether any cooperation indicator
- * and any gender indicator counts as yes (the reviewer's decision wins over the automatic value),
+ * and a GENDER_IN_COOPERATION indicator count as yes (the reviewer's decision wins over the automatic value),
  * and which indicators are yes. One query.
  */
 export async function listCandidateRows(db: DbOrTx, year: number): Promise<CandidateRow[]> {
