@@ -9,7 +9,8 @@ import { recordAudit, type Actor } from '../../platform/audit/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import type { FormDef, FormValues, Issue } from '../../platform/forms/definition.ts';
-import { cleanText, readSubmission, type ParsedSubmission } from '../../platform/forms/values.ts';
+import { readSubmission, type ParsedSubmission } from '../../platform/forms/values.ts';
+import { userText } from '../../platform/http/forms.ts';
 import { isEmpty, validateFields, validateForm } from '../../platform/forms/validate.ts';
 import { listIsuContacts, listStateContacts, type Principal } from '../accounts/index.ts';
 import { states } from '../states/schema.ts';
@@ -29,10 +30,9 @@ import type { ReportFormRow, ReportRow } from './reports-repository.ts';
 
 /**
  * Free text a person wrote (comments, reasons, explanations), as it is kept whichever way it came
- * (page, API, CLI): cleaned like form answers (no control or bidi-override characters, NFC, line
- * breaks kept), trimmed.
+ * (page, API, CLI): the platform's userText, line breaks kept.
  */
-const prose = (text: string | undefined): string => (text === undefined ? '' : cleanText(text).trim());
+const prose = (text: string | undefined): string => (text === undefined ? '' : userText(text, { multiline: true }));
 
 type Deps = Pick<AppDeps, 'database' | 'translator' | 'config'>;
 
