@@ -13,17 +13,8 @@ import { COOPERATION_WITHOUT_GENDER } from './gaps.ts';
 
 export type { NextReport, FollowUpListRow } from './followups-repository.ts';
 
-export interface FollowUpCandidate {
-  stateIso2: string;
-  /** The State's names in the six languages (localise with `localized(names, locale)`). */
-  stateNames: LocalizedText;
-  /** The report a letter refers to (the annual report when the State submitted two that year). */
-  reportId: string;
-  reportIds: string[];
-  /** Some cooperation & assistance indicator counts as yes (the reviewer's decision wins). */
-  cooperation: boolean;
-  /** The report says how gender & diversity are integrated in its C&A (GENDER_IN_COOPERATION is yes). */
-  gender: boolean;
+/** A candidate State: its row of the year (see repo.CandidateRow) with the gaps it has. */
+export interface FollowUpCandidate extends Omit<repo.CandidateRow, 'yes' | 'analysed'> {
   /** The chosen gaps this State has: `cooperation_without_gender` and/or indicator ids not yes. */
   gaps: string[];
   /** Every analysed indicator whose value that counts is not yes. */

@@ -33,11 +33,14 @@ const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Dat
 
 export interface CandidateRow {
   stateIso2: string;
+  /** The State's names in the six languages (localise with `localized(names, locale)`). */
   stateNames: LocalizedText;
   /** The State's report for the year that a letter refers to (the annual report when there are two). */
   reportId: string;
   reportIds: string[];
+  /** Some cooperation & assistance indicator counts as yes (the reviewer's decision wins). */
   cooperation: boolean;
+  /** The report says how gender & diversity are integrated in its C&A (GENDER_IN_COOPERATION is yes). */
   gender: boolean;
   /** Indicators whose value that counts is yes in at least one of the State's reports of the year. */
   yes: string[];
