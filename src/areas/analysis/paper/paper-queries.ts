@@ -4,7 +4,7 @@
  */
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { localized } from '../../states/index.ts';
-import { findReportFacts, getReportAnalysis, listSubmittedYears } from '../indicators/indicators-queries.ts';
+import { listIndicators, listSubmittedYears } from '../indicators/indicators-queries.ts';
 import type { PaperExample } from '../schema.ts';
 import type { PaperFigures } from './figures.ts';
 import * as repo from './paper-repository.ts';
@@ -33,21 +33,22 @@ export async function evidenceCandidates(db: DbOrTx, figures: PaperFigures, chos
   const taken = new Set(chosen.map((e) => `${e.reportId}\u0000${e.path}\u0000${e.quote}`));
   const seen = new Set<string>();
   const ids = [...new Set([...figures.main.withCooperation.reportIds, ...figures.main.reports.reportIds])];
+  // One read for all the reports' values (not one analysis per report), then walked in the same order.
+  const [indicators, rows] = await Promise.all([listIndicators(db, { activeOnly: true }), repo.listEvidenceOfReports(db, ids)]);
+  const values = new Map(rows.map((r) => [`${r.reportId}\u0000${r.indicatorId}`, r]));
   for (const id of ids) {
-    if (out.length >= MAX_CANDIDATES) break;
-    const facts = await findReportFacts(db, id);
-    if (!facts) continue;
-    const analysis = await getReportAnalysis(db, facts, locale);
-    if (!analysis) continue;
-    for (const item of analysis.items) {
-      const v = item.value;
+    const report = figures.reports.get(id);
+    if (!report) continue;
+    for (const indicator of indicators) {
+      if (out.length >= MAX_CANDIDATES) return out;
+      const v = values.get(`${id}\u0000${indicator.id}`);
       if (!v || (v.decision ?? v.autoValue) !== 'yes') continue;
       v.evidence.forEach((e, index) => {
         if (e.source !== 'narrative' || e.negated || out.length >= MAX_CANDIDATES) return;
         const key = `${id}\u0000${e.path}\u0000${e.snippet}`;
         if (taken.has(key) || seen.has(key)) return;
         seen.add(key);
-        out.push({ reportId: id, stateName: figures.reports.get(id)?.stateName ?? analysis.stateName, indicatorId: item.indicator.id, indicatorTitle: localized(item.indicator.title, locale), index, formId: e.formId, path: e.path, snippet: e.snippet });
+        out.push({ reportId: id, stateName: report.stateName, indicatorId: indicator.id, indicatorTitle: localized(indicator.title, locale), index, formId: e.formId, path: e.path, snippet: e.snippet });
       });
     }
   }

@@ -1,7 +1,7 @@
-/** All SQL for the observations papers (analysis_observation_papers). */
-import { and, desc, eq, sql } from 'drizzle-orm';
+/** All SQL for the observations papers (analysis_observation_papers), and the evidence read they choose examples from. */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import { observationPapers, type PaperExample } from '../schema.ts';
+import { observationPapers, reportIndicators, type PaperExample } from '../schema.ts';
 
 export type PaperRow = typeof observationPapers.$inferSelect;
 export type PaperKind = PaperRow['kind'];
@@ -43,4 +43,19 @@ export async function updatePaperIfVersion(
     .where(and(eq(observationPapers.id, id), eq(observationPapers.version, expectedVersion)))
     .returning();
   return row;
+}
+
+/** The indicator values of several reports at once, with their evidence (the examples to choose from). */
+export async function listEvidenceOfReports(db: DbOrTx, reportIds: string[]) {
+  if (!reportIds.length) return [];
+  return db
+    .select({
+      reportId: reportIndicators.reportId,
+      indicatorId: reportIndicators.indicatorId,
+      autoValue: reportIndicators.autoValue,
+      decision: reportIndicators.decision,
+      evidence: reportIndicators.evidence,
+    })
+    .from(reportIndicators)
+    .where(inArray(reportIndicators.reportId, reportIds));
 }
