@@ -7,7 +7,7 @@ import { Layout } from '../../../../platform/views/layout.tsx';
 import { Breadcrumbs, Button, ErrorSummary, NotificationBanner, SelectField, Table } from '../../../../platform/views/components.tsx';
 import { ChartBlock, memoFormat, memoPercent } from '../charts.tsx';
 import type { ChartData } from '../charts.tsx';
-import { share, type Figure, type YearCoverage } from '../coverage-queries.ts';
+import { share, YEAR_FIGURES, type Figure, type YearCoverage, type YearFigure } from '../coverage-queries.ts';
 import { CHART_IDS, type ChartId } from '../dashboard-model.ts';
 import type { ReportListRow } from '../coverage-repository.ts';
 
@@ -43,6 +43,15 @@ function Headline({ label, figure, note, href }: { label: string; figure: Figure
     </div>
   );
 }
+
+/** The headline figures after the count of reports, each with the figure its percentage is of. */
+const SHARES: [YearFigure, 'reports' | 'withCooperation'][] = [
+  ['withCooperation', 'reports'],
+  ['withCooperationAndGender', 'withCooperation'],
+  ['withCooperationNoGender', 'withCooperation'],
+  ['quantitative', 'withCooperation'],
+  ['qualitative', 'withCooperation'],
+];
 
 export interface CoveragePageProps {
   years: number[];
@@ -86,36 +95,15 @@ export function CoveragePage({ years, year, coverage, charts, typedYear, errors 
             <h2 id="coverage-figures">{t('analysis.coverage.figures.title', { year: y })}</h2>
             <div class="cards">
               <Headline label={t('analysis.coverage.figure.reports')} figure={coverage.reports} href={href('reports')} />
-              <Headline
-                label={t('analysis.coverage.figure.withCooperation')}
-                figure={coverage.withCooperation}
-                note={t('analysis.coverage.percent_of_reports', { percent: pct(share(coverage.withCooperation, coverage.reports)) })}
-                href={href('withCooperation')}
-              />
-              <Headline
-                label={t('analysis.coverage.figure.withCooperationAndGender')}
-                figure={coverage.withCooperationAndGender}
-                note={t('analysis.coverage.percent_of_ca', { percent: pct(share(coverage.withCooperationAndGender, coverage.withCooperation)) })}
-                href={href('withCooperationAndGender')}
-              />
-              <Headline
-                label={t('analysis.coverage.figure.withCooperationNoGender')}
-                figure={coverage.withCooperationNoGender}
-                note={t('analysis.coverage.percent_of_ca', { percent: pct(share(coverage.withCooperationNoGender, coverage.withCooperation)) })}
-                href={href('withCooperationNoGender')}
-              />
-              <Headline
-                label={t('analysis.coverage.figure.quantitative')}
-                figure={coverage.quantitative}
-                note={t('analysis.coverage.percent_of_ca', { percent: pct(share(coverage.quantitative, coverage.withCooperation)) })}
-                href={href('quantitative')}
-              />
-              <Headline
-                label={t('analysis.coverage.figure.qualitative')}
-                figure={coverage.qualitative}
-                note={t('analysis.coverage.percent_of_ca', { percent: pct(share(coverage.qualitative, coverage.withCooperation)) })}
-                href={href('qualitative')}
-              />
+              {SHARES.map(([key, of]) => (
+                <Headline
+                  key={key}
+                  label={t(`analysis.coverage.figure.${key}`)}
+                  figure={coverage[key]}
+                  note={t(of === 'reports' ? 'analysis.coverage.percent_of_reports' : 'analysis.coverage.percent_of_ca', { percent: pct(share(coverage[key], coverage[of])) })}
+                  href={href(key)}
+                />
+              ))}
             </div>
           </section>
           {CHART_IDS.map((id) => (
@@ -153,11 +141,9 @@ export function CoveragePage({ years, year, coverage, charts, typedYear, errors 
   );
 }
 
-const METRICS = ['reports', 'analysed', 'notAnalysed', 'withCooperation', 'withoutCooperation', 'withGender', 'withCooperationAndGender', 'withCooperationNoGender', 'quantitative', 'qualitative'];
-
 /** A figure's name in words, from its key (see figureByKey). */
 export function figureLabel(t: (k: string, v?: Record<string, string | number>) => string, key: string, indicatorTitle: (id: string) => string): string {
-  if (METRICS.includes(key)) return t(`analysis.coverage.figure.${key}`);
+  if ((YEAR_FIGURES as readonly string[]).includes(key)) return t(`analysis.coverage.figure.${key}`);
   if (key.startsWith('indicator.')) return t('analysis.coverage.figure.indicator', { indicator: indicatorTitle(key.slice('indicator.'.length)) });
   const m = /^(region|type)\.([a-z_]+)\.([A-Za-z]+)$/.exec(key);
   if (!m) return key;
