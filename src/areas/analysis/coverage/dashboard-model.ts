@@ -4,7 +4,7 @@
  * The observations paper can build the same charts with its own translator and links.
  */
 import type { ChartData, ChartRow } from './charts.tsx';
-import type { Count, CoverageGroup, TrendCounts, YearCoverage } from './coverage-queries.ts';
+import type { Count, CoverageGroup, TrendCounts, YearCoverage, YearFigure } from './coverage-queries.ts';
 
 export const CHART_IDS = ['cooperation', 'gender', 'quantitative', 'regions', 'state_types', 'indicators', 'trend'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -40,6 +40,31 @@ function breakdownSeries(t: ChartTexts['t']) {
   ];
 }
 
+/**
+ * A chart of one bar splitting the reports with cooperation and assistance information in two
+ * (gender / no gender, quantitative / qualitative): each part as [series key, series label, figure].
+ */
+function withCooperationSplit(c: YearCoverage, id: 'gender' | 'quantitative', description: string, parts: [string, string, YearFigure][], x: ChartTexts): ChartData {
+  const { t } = x;
+  const year = String(c.year);
+  return {
+    id,
+    title: t(`analysis.coverage.chart.${id}.title`, { year }),
+    description,
+    categoryHeader: t('analysis.coverage.col.reports_of'),
+    totalHeader: t('analysis.coverage.col.with_ca'),
+    series: parts.map(([key, label]) => ({ key, label: t(`analysis.coverage.series.${label}`) })),
+    rows: [
+      {
+        key: 'with_ca',
+        label: t('analysis.coverage.row.with_ca'),
+        cells: parts.map(([, , figure]) => cell(c[figure], c.year, figure, x)),
+        total: cell(c.withCooperation, c.year, 'withCooperation', x),
+      },
+    ],
+  };
+}
+
 /** Every chart of the dashboard for a year (and the trend over the years given: coverageTrend or coverageTrendCounts). */
 export function buildCharts(c: YearCoverage, trend: TrendCounts[], x: ChartTexts): Record<ChartId, ChartData> {
   const { t } = x;
@@ -71,44 +96,14 @@ export function buildCharts(c: YearCoverage, trend: TrendCounts[], x: ChartTexts
         },
       ],
     },
-    gender: {
-      id: 'gender',
-      title: t('analysis.coverage.chart.gender.title', { year }),
-      description: t('analysis.coverage.chart.gender.desc', { year, with: n(c.withCooperationAndGender.count), total: n(c.withCooperation.count), share: pct(c.withCooperationAndGender, c.withCooperation) }),
-      categoryHeader: t('analysis.coverage.col.reports_of'),
-      totalHeader: t('analysis.coverage.col.with_ca'),
-      series: [
-        { key: 'ca_gd', label: t('analysis.coverage.series.gd') },
-        { key: 'ca_no_gd', label: t('analysis.coverage.series.no_gd') },
-      ],
-      rows: [
-        {
-          key: 'with_ca',
-          label: t('analysis.coverage.row.with_ca'),
-          cells: [cell(c.withCooperationAndGender, y, 'withCooperationAndGender', x), cell(c.withCooperationNoGender, y, 'withCooperationNoGender', x)],
-          total: cell(c.withCooperation, y, 'withCooperation', x),
-        },
-      ],
-    },
-    quantitative: {
-      id: 'quantitative',
-      title: t('analysis.coverage.chart.quantitative.title', { year }),
-      description: t('analysis.coverage.chart.quantitative.desc', { year, quantitative: n(c.quantitative.count), qualitative: n(c.qualitative.count), total: n(c.withCooperation.count) }),
-      categoryHeader: t('analysis.coverage.col.reports_of'),
-      totalHeader: t('analysis.coverage.col.with_ca'),
-      series: [
-        { key: 'quantitative', label: t('analysis.coverage.series.quantitative') },
-        { key: 'qualitative', label: t('analysis.coverage.series.qualitative') },
-      ],
-      rows: [
-        {
-          key: 'with_ca',
-          label: t('analysis.coverage.row.with_ca'),
-          cells: [cell(c.quantitative, y, 'quantitative', x), cell(c.qualitative, y, 'qualitative', x)],
-          total: cell(c.withCooperation, y, 'withCooperation', x),
-        },
-      ],
-    },
+    gender: withCooperationSplit(c, 'gender', t('analysis.coverage.chart.gender.desc', { year, with: n(c.withCooperationAndGender.count), total: n(c.withCooperation.count), share: pct(c.withCooperationAndGender, c.withCooperation) }), [
+      ['ca_gd', 'gd', 'withCooperationAndGender'],
+      ['ca_no_gd', 'no_gd', 'withCooperationNoGender'],
+    ], x),
+    quantitative: withCooperationSplit(c, 'quantitative', t('analysis.coverage.chart.quantitative.desc', { year, quantitative: n(c.quantitative.count), qualitative: n(c.qualitative.count), total: n(c.withCooperation.count) }), [
+      ['quantitative', 'quantitative', 'quantitative'],
+      ['qualitative', 'qualitative', 'qualitative'],
+    ], x),
     regions: {
       id: 'regions',
       title: t('analysis.coverage.chart.regions.title', { year }),
