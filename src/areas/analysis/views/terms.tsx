@@ -132,9 +132,9 @@ export function TermsPage({ indicators, indicatorId, lang, terms, counts, canEdi
                         <button type="submit" class="link-button">
                           {t('analysis.terms.remove')}
                           <span class="visually-hidden">
-                          {' '}
-                          <bdi>{r.phrase}</bdi>
-                        </span>
+                            {' '}
+                            <bdi>{r.phrase}</bdi>
+                          </span>
                         </button>
                       </PostForm>
                     </>

@@ -28,7 +28,6 @@ export function StatusTag({ row }: { row: Pick<ObligationRow, 'status' | 'kind' 
   return <Tag tone={TONE[row.status]}>{statusText(t, row)}</Tag>;
 }
 
-/** A note for a State whose membership on the due date is unusual (suspension or withdrawal notified). */
 type OutcomeRow = Pick<ObligationRow, 'status' | 'kind' | 'daysLate' | 'membership' | 'firstSubmittedAt'>;
 
 /** The columns every compliance table shares: status (with membership note), first submission, days late. */
@@ -48,6 +47,7 @@ export function outcomeColumns<R extends OutcomeRow>(t: Translator['t'], tr: Pic
   ];
 }
 
+/** A note for a State whose membership on the due date is unusual (suspension or withdrawal notified). */
 export function MembershipNote({ row }: { row: Pick<ObligationRow, 'membership'> }) {
   const { t } = usePage();
   if (row.membership !== 'withdrawing' && row.membership !== 'suspension_notified' && row.membership !== 'withdrawn') return null;
