@@ -11,6 +11,8 @@ import { JobRunner } from '../../../src/platform/jobs/runner.ts';
 import { searchDocuments } from '../../../src/areas/analysis/schema.ts';
 import { scheduleAnalysisTasks } from '../../../src/areas/analysis/index.ts';
 import { indexReport, reindexAllSearchDocuments } from '../../../src/areas/analysis/search/index.ts';
+import { isShownOnPage } from '../../../src/areas/analysis/search/search-commands.ts';
+import { CURRENT_FORMAT } from '../../../src/areas/reporting/index.ts';
 import { searchDocumentsPage } from '../../../src/areas/analysis/search/search-repository.ts';
 import { checkQuery } from '../../../src/areas/analysis/search/text.ts';
 import { acknowledgeReport, createReport, markFormNotApplicable, publishReport, saveForm, submitReport } from '../../../src/areas/reporting/reports-commands.ts';
@@ -359,6 +361,28 @@ describe('indexing', () => {
     // Indexing again changes nothing.
     const again = await indexReport(t.database.db, ids.fr!);
     expect(again).toMatchObject({ versionNo: 2, documents: 2, written: true });
+  });
+
+  it('does not index an answer its show-if condition hides, which the report page does not show', async () => {
+    const who = { ...teams.TJ!, isu };
+    const base = sampleFormJ(2023);
+    const hidden = 'Обязательства доноров по программе Зеравшан.';
+    await correctedReport(t, who, ids.ru!, { ...base, victims: { ...base.victims, narrative: null }, cooperation: { ...base.cooperation, resourcePlan: false, resourcePlanSummary: hidden, needs: null, narrative: 'Государство оказало помощь пострадавшим от мин.' }, gender: { integrated: null, narrative: null } });
+    const r = await indexReport(t.database.db, ids.ru!);
+    expect(r).toMatchObject({ versionNo: 2, written: true });
+    const rows = await t.database.db.select().from(searchDocuments).where(eq(searchDocuments.reportId, ids.ru!));
+    expect(rows.map((x) => x.path).sort()).not.toContain('cooperation.resourcePlanSummary');
+    expect((await search('Зеравшан')).rows).toHaveLength(0);
+    // The report page does not show it either (so no result could link to it).
+    const page = await (await agentFor(t, committee)).get(`/en/reports/${ids.ru}?version=2`);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('Зеравшан');
+    expect(page.body).not.toContain('id="f-J-cooperation-resourcePlanSummary"');
+    // The same answer is indexed when its condition shows it.
+    const forms = CURRENT_FORMAT.forms;
+    const snap = (resourcePlan: boolean) => ({ forms: { J: { status: 'completed', values: { cooperation: { resourcePlan, resourcePlanSummary: hidden } } } } });
+    expect(isShownOnPage(snap(true), forms, 'J', 'cooperation.resourcePlanSummary')).toBe(true);
+    expect(isShownOnPage(snap(false), forms, 'J', 'cooperation.resourcePlanSummary')).toBe(false);
   });
 
   it('two indexers of the same report at once leave one set of rows', async () => {

@@ -8,6 +8,7 @@ import type { Database, DbOrTx } from '../../../platform/db/client.ts';
 import { withTransaction } from '../../../platform/db/transaction.ts';
 import { recordAudit, type Actor } from '../../../platform/audit/audit.ts';
 import type { FieldDef, FormDef } from '../../../platform/forms/definition.ts';
+import { isVisible } from '../../../platform/forms/validate.ts';
 import type { JobLogger } from '../../../platform/jobs/runner.ts';
 import { CURRENT_FORMAT, getFormat } from '../../reporting/index.ts';
 import { asSnapshot, narrativeTexts, type VersionSnapshot } from '../indicators/snapshot.ts';
@@ -24,9 +25,27 @@ export function actionsOfField(forms: FormDef[], formId: string, path: string): 
   return [...new Set([...(field.actions ?? []), ...(column?.actions ?? [])])];
 }
 
-/** The rows to index for a version: one per narrative field, in its language. */
+/**
+ * Whether the report page shows the answer at `path` (`section.field` or `section.table.row.column`).
+ * An answer kept in the snapshot for a field its show-if condition now hides (e.g. a plan summary
+ * after the State answered "no plan") is not part of the report as readers see it: it is not
+ * indexed, so no result quotes text the report does not show or links to an anchor not on the page.
+ */
+export function isShownOnPage(snapshot: VersionSnapshot, forms: FormDef[], formId: string, path: string): boolean {
+  const [sectionId, fieldId, row, columnId] = path.split('.');
+  const field = forms.find((f) => f.id === formId)?.sections.find((s) => s.id === sectionId)?.fields.find((f) => f.id === fieldId);
+  const sv = snapshot.forms[formId]?.values?.[sectionId!];
+  if (!field || !sv || typeof sv !== 'object' || !isVisible(field, sv)) return false;
+  if (field.type !== 'table') return true;
+  const column = columnId ? field.columns.find((c) => c.id === columnId) : undefined;
+  const rows = sv[field.id];
+  const cells = Array.isArray(rows) ? rows[Number(row)] : undefined;
+  return !!column && !!cells && typeof cells === 'object' && isVisible(column, cells as Record<string, unknown>);
+}
+
+/** The rows to index for a version: one per narrative field the report page shows, in its language. */
 export function documentsOfVersion(snapshot: VersionSnapshot, forms: FormDef[], reportLanguage: string, configs: Record<SearchLanguage, string>): repo.DocumentInput[] {
-  return narrativeTexts(snapshot, forms).map((n) => {
+  return narrativeTexts(snapshot, forms).filter((n) => isShownOnPage(snapshot, forms, n.formId, n.path)).map((n) => {
     const lang = languageOf(n.text, reportLanguage);
     return { formId: n.formId, path: n.path, actionIds: actionsOfField(forms, n.formId, n.path), lang, config: configs[lang], body: n.text, normalized: prepare(n.text).text };
   });
