@@ -5,7 +5,6 @@
  * pages and by the observations paper.
  */
 import type { DbOrTx } from '../../../platform/db/client.ts';
-import type { LocalizedText } from '../../states/index.ts';
 import type { FollowUpStatus } from '../schema.ts';
 import { yearCoverage } from '../coverage/index.ts';
 import * as repo from './followups-repository.ts';
@@ -61,26 +60,12 @@ export async function followUpCandidates(db: DbOrTx, year: number, opts: Candida
   return out;
 }
 
-export interface FollowUpSummary {
-  id: string;
-  stateIso2: string;
-  stateNames: LocalizedText;
-  year: number;
-  reportId: string | null;
-  gaps: string[];
-  status: FollowUpStatus;
-  locale: string;
-  subject: string;
-  createdAt: Date;
-  updatedAt: Date;
-  sentAt: Date | null;
-  answeredAt: Date | null;
-  answerNote: string | null;
-  closedAt: Date | null;
-  version: number;
-  /** The State's next report (first submitted report for a later year), once it exists. */
-  nextReport: repo.NextReport | null;
-}
+/**
+ * A follow-up as the lists show it: the repository's row without the letter body and the
+ * bookkeeping columns; `nextReport` is the State's next report (first submitted report for a
+ * later year), once it exists.
+ */
+export type FollowUpSummary = Omit<repo.FollowUpListRow, 'body' | 'templateKey' | 'outboxEmailId' | 'nextReportId' | 'createdBy'>;
 
 /** The follow-ups of a year (every status), newest first. */
 export async function listFollowUps(db: DbOrTx, filter: { year: number; stateIso2?: string }): Promise<FollowUpSummary[]> {
