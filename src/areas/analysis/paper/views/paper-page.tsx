@@ -235,13 +235,13 @@ export function PaperPage(props: PaperPageProps) {
         </PostForm>
       ) : (
         SECTION_IDS.map((s) => (
-          <section key={s} lang={lang}>
+          <section key={s}>
             <h3>{t(`analysis.paper.section.${s}`)}</h3>
             {texts[s]
               .split(/\n{2,}/)
               .filter((p) => p.trim())
               .map((p, i) => (
-                <p key={i} dir="auto" class="narrative">
+                <p key={i} lang={lang} dir="auto" class="narrative">
                   {p}
                 </p>
               ))}
