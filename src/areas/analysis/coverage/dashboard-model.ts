@@ -4,7 +4,7 @@
  * The observations paper can build the same charts with its own translator and links.
  */
 import type { ChartData, ChartRow } from './charts.tsx';
-import type { Count, CoverageGroup, TrendCounts, YearCoverage, YearFigure } from './coverage-queries.ts';
+import { share, type Count, type CoverageGroup, type TrendCounts, type YearCoverage, type YearFigure } from './coverage-queries.ts';
 
 export const CHART_IDS = ['cooperation', 'gender', 'quantitative', 'regions', 'state_types', 'indicators', 'trend'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
@@ -70,7 +70,7 @@ export function buildCharts(c: YearCoverage, trend: TrendCounts[], x: ChartTexts
   const { t } = x;
   const y = c.year;
   const year = String(y);
-  const pct = (part: Count, whole: Count) => x.formatPercent(whole.count ? part.count / whole.count : 0);
+  const pct = (part: Count, whole: Count) => x.formatPercent(share(part.count, whole.count));
   const n = x.formatNumber;
   const first = trend[0]?.year ?? y;
   const last = trend[trend.length - 1]?.year ?? y;
