@@ -65,8 +65,8 @@ export function registerCoverageRoutes(app: FastifyInstance, deps: AppDeps): voi
     const list = await coverageYears(db());
     const latest = list[0] ?? new Date().getUTCFullYear() - 1;
     const year = asked ?? latest;
-    const last = Math.max(latest, list.length ? list[0]! : year);
-    const first = Math.max(list.length ? list[list.length - 1]! : last, last - TREND_YEARS + 1);
+    const last = list.length ? latest : Math.max(latest, year);
+    const first = Math.max(list[list.length - 1] ?? last, last - TREND_YEARS + 1);
     return { list, year, trendRange: { first, last } };
   }
 
