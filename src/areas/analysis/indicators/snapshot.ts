@@ -35,7 +35,8 @@ export interface NarrativeText {
 /** Free-text columns long enough to hold a description (e.g. in-kind assistance) are read too. */
 const DESCRIPTIVE_TEXT = 1000;
 
-const isNarrative = (f: FieldDef) => f.type === 'narrative' || (f.type === 'text' && (f.maxLength ?? 0) >= DESCRIPTIVE_TEXT);
+/** A field (or table column) whose answers are read as narrative text. */
+export const isNarrative = (f: FieldDef) => f.type === 'narrative' || (f.type === 'text' && (f.maxLength ?? 0) >= DESCRIPTIVE_TEXT);
 
 /** Every narrative (and descriptive text) answer of the version, in form and field order. */
 export function narrativeTexts(snapshot: VersionSnapshot, forms: FormDef[]): NarrativeText[] {

@@ -14,13 +14,14 @@ import { canReindexSearch, canSearchNarratives, canSearchPublished, searchScope 
 import { reindexAllSearchDocuments } from './search-commands.ts';
 import { searchFacets, searchNarratives } from './search-queries.ts';
 import { checkQuery } from './text.ts';
+import { isNarrative } from '../indicators/snapshot.ts';
 import { SearchPage, type SearchFormValues } from './views/search-page.tsx';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const MAX_PAGE = 500;
 
 /** Forms with narratives, and the actions their narrative fields give evidence for. */
-const NARRATIVE_FORMS = CURRENT_FORMAT.forms.filter((f) => f.sections.some((s) => s.fields.some((x) => x.type === 'narrative' || (x.type === 'text' && (x.maxLength ?? 0) >= 1000) || (x.type === 'table' && x.columns.some((c) => c.type === 'narrative' || (c.type === 'text' && (c.maxLength ?? 0) >= 1000))))));
+const NARRATIVE_FORMS = CURRENT_FORMAT.forms.filter((f) => f.sections.some((s) => s.fields.some((x) => (x.type === 'table' ? x.columns.some(isNarrative) : isNarrative(x)))));
 const ACTIONS = [
   ...new Set(
     CURRENT_FORMAT.forms.flatMap((f) =>
