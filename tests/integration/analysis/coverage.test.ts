@@ -241,6 +241,10 @@ describe('the dashboard page', () => {
     const bad = await a.get('/en/analysis/coverage?year=abcd');
     expect(bad.status).toBe(422);
     expect(bad.body).toContain('Enter a year of four digits between 1997 and 2100');
+    // A year typed with Arabic-Indic digits is read as the same year, not refused.
+    const arabicDigits = await a.get(`/ar/analysis/coverage?year=${encodeURIComponent('٢٠٢٣')}`);
+    expect(arabicDigits.status).toBe(200);
+    expect(arabicDigits.body).toContain('/ar/analysis/coverage/reports?year=2023&amp;figure=reports');
     expect((await a.get('/en/analysis/coverage?year=1800')).status).toBe(422);
     expect((await a.get('/en/analysis/coverage?year=20231')).status).toBe(422);
     expect((await a.get('/en/analysis/coverage?year=2023&year=2022')).status).toBe(422);
