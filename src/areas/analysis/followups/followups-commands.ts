@@ -182,7 +182,7 @@ export async function closeFollowUp(database: Db, actor: Actor, user: Principal 
 export async function saveLetterTemplate(database: Db, actor: Actor, user: Principal | undefined, input: { key: TemplateKey; locale: Locale; expectedVersion: number; subject: string; body: string }) {
   assertCan(canEditLetterTemplates(user));
   const problems = [...templateProblems(input.subject), ...templateProblems(input.body)];
-  if (problems.length) throw new AppError('validation', 'analysis.templates.unknown_placeholder', { problems });
+  if (problems.length) throw new AppError('validation', 'analysis.followups.unknown_placeholder', { problems });
   return withTransaction(database.db, async (tx) => {
     const row = await repo.findTemplate(tx, input.key, input.locale);
     if (!row) throw notFound();
