@@ -65,6 +65,11 @@ export function memoPercent(format: (share: number) => string): (share: number) 
   return memoFormat(format, (s) => Math.round(s * 100) / 100);
 }
 
+/** The coverage pages' percentage: whole percents in the page's language, remembered per percentage. */
+export function percentFormat(tr: { formatNumber(n: number, opts?: Intl.NumberFormatOptions): string }): (share: number) => string {
+  return memoPercent((s) => tr.formatNumber(s, { style: 'percent', maximumFractionDigits: 0 }));
+}
+
 /** Fills of the series, in order: solid, diagonal hatching, dots, cross-hatching, plain white. */
 const FILLS = [
   { base: '#1d70b8', ink: null, text: '#ffffff' },

@@ -13,7 +13,7 @@ import type { Translator } from '../../../platform/i18n/messages.ts';
 import { localized } from '../../states/index.ts';
 import { indicatorDefinition } from '../indicators/definitions.ts';
 import { assertCan, canUseAnalysis } from '../policy.ts';
-import { chartCsvRows, memoFormat, memoPercent } from './charts.tsx';
+import { chartCsvRows, memoFormat, percentFormat } from './charts.tsx';
 import { coverageTrendCounts, coverageYears, figureByKey, yearCoverage } from './coverage-queries.ts';
 import { selectReportsByIds } from './coverage-repository.ts';
 import { buildCharts, CHART_IDS, type ChartTexts } from './dashboard-model.ts';
@@ -52,7 +52,7 @@ export function chartTexts(tr: Translator, locale: string, href?: ChartTexts['hr
       return d ? localized(d.title, locale) : id;
     },
     formatNumber: memoFormat((n) => tr.formatNumber(n)),
-    formatPercent: memoPercent((s) => tr.formatNumber(s, { style: 'percent', maximumFractionDigits: 0 })),
+    formatPercent: percentFormat(tr),
     href,
   };
 }

@@ -5,16 +5,11 @@
 import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Breadcrumbs, Button, ErrorSummary, NotificationBanner, SelectField, Table } from '../../../../platform/views/components.tsx';
-import { ChartBlock, memoFormat, memoPercent } from '../charts.tsx';
+import { ChartBlock, memoFormat, percentFormat } from '../charts.tsx';
 import type { ChartData } from '../charts.tsx';
 import { share, YEAR_FIGURES, type Figure, type YearCoverage, type YearFigure } from '../coverage-queries.ts';
 import { CHART_IDS, type ChartId } from '../dashboard-model.ts';
 import type { ReportListRow } from '../coverage-repository.ts';
-
-function usePercent() {
-  const { tr } = usePage();
-  return memoPercent((s: number) => tr.formatNumber(s, { style: 'percent', maximumFractionDigits: 0 }));
-}
 
 /** The year switch: a GET form, so it works without JavaScript. */
 function YearSwitch({ years, year, typed, error }: { years: number[]; year: number; typed?: string | undefined; error?: string | undefined }) {
@@ -65,7 +60,7 @@ export interface CoveragePageProps {
 
 export function CoveragePage({ years, year, coverage, charts, typedYear, errors }: CoveragePageProps) {
   const { t, tr, locale, dir } = usePage();
-  const pct = usePercent();
+  const pct = percentFormat(tr);
   const num = memoFormat((n) => tr.formatNumber(n));
   const title = t('analysis.coverage.title');
   const y = String(year);
