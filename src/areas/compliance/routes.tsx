@@ -25,6 +25,7 @@ import { TrendsPage } from './views/trends.tsx';
 import { StateCompliancePage, StateComplianceSection } from './views/state-history.tsx';
 import { RemindersPage, type RulesFlash } from './views/reminders.tsx';
 import { statusText } from './views/shared.tsx';
+import { signInRedirect } from '../../platform/http/sign-in.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -41,9 +42,6 @@ function yearOf(query: unknown): number | undefined {
   return Number(s);
 }
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 const offsetSchema = z.object({
   offsetDays: z.preprocess(

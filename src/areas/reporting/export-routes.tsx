@@ -33,6 +33,7 @@ import { parseUpload } from './exports/import-file.ts';
 import { importReport } from './exports/import-commands.ts';
 import { pathLabel } from './exports/paths.ts';
 import { ImportPage, type ImportProblemRow } from './exports/import-page.tsx';
+import { signInRedirect } from '../../platform/http/sign-in.ts';
 
 type ReqShape = { Params: { locale: string; id: string }; Querystring: Record<string, string | undefined> };
 type Req = FastifyRequest<ReqShape>;
@@ -47,9 +48,6 @@ const MIME = {
 /** Uploaded workbooks may expand to at most this much (zip bombs are refused). */
 const MAX_EXPANDED = 64 * 1024 * 1024;
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 interface Loaded {
   report: ReportRow;

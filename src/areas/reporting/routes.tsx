@@ -57,6 +57,7 @@ import { diffValues } from '../../platform/forms/diff.ts';
 import type { ReportSnapshot } from './reports-commands.ts';
 import { formStatusText, reportTitle as reportTitleFor } from './views/shared.tsx';
 import { registerReportApiRoutes } from './api-routes.ts';
+import { signInRedirect } from '../../platform/http/sign-in.ts';
 
 type Req = FastifyRequest<{ Params: { locale: string; id: string; form: string }; Querystring: Record<string, string | undefined> }>;
 
@@ -66,9 +67,6 @@ const flashOf = (q: Record<string, string | undefined>) => (q.flash && FLASHES.h
 /** Typed multi-line text as every text field keeps it (no NUL, controls or bidi overrides; trimmed). */
 const multiline = (v: unknown) => (typeof v === 'string' ? userText(v, { multiline: true }) : v);
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 const versionField = z.object({ _version: z.coerce.number().int().min(1).max(1_000_000_000) });
 

@@ -3,7 +3,7 @@
  * remove — each audited), and a box to try the detector on a text. Thin: parse → policy →
  * query or command → render or redirect.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as z from 'zod';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { isAppError, notFound } from '../../../platform/errors.ts';
@@ -16,12 +16,10 @@ import { TermsPage, type TermFormValues, type TermsFlash, type TermsPageProps, t
 import { detect, snippetAround } from './detector.ts';
 import { addTerm, editTerm, removeTerm } from './terms-commands.ts';
 import { countTerms, findTerm, listTerms } from './terms-repository.ts';
+import { signInRedirect } from '../../../platform/http/sign-in.ts';
 
 type Req = FastifyRequest<{ Params: { locale: string; termId?: string } }>;
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const FLASHES: readonly TermsFlash[] = ['added', 'updated', 'removed'];

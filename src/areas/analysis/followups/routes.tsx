@@ -20,12 +20,10 @@ import { COOPERATION_WITHOUT_GENDER, GAP_KEYS, isGapKey } from './gaps.ts';
 import { BODY_MAX, renderLetter, SIGNING_COMMITTEE, SUBJECT_MAX, TEMPLATE_KEYS, templateProblems, type TemplateKey } from './letters.ts';
 import { assertCan, canEditLetterTemplates, canManageFollowUps, canViewFollowUps, canViewLetterTemplates } from './policy.ts';
 import { FollowUpPage, FollowUpsPage, NoFollowUpPage, TemplatesPage, type FollowUpFlash } from './views/followups.tsx';
+import { signInRedirect } from '../../../platform/http/sign-in.ts';
 
 type Req = FastifyRequest<{ Params: { locale: string; id: string; key?: string; lang?: string; year?: string; state?: string } }>;
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 const yearText = z.preprocess((v) => (typeof v === 'string' ? normaliseDigits(v).trim() || undefined : v), z.string().regex(/^\d{4}$/, { error: 'analysis.followups.year_invalid' }).transform(Number));
 const gapList = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60).refine(isGapKey, { error: 'analysis.followups.gap_invalid' })).max(GAP_KEYS.length * 2));

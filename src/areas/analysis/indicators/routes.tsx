@@ -16,12 +16,10 @@ import { decideIndicator, reanalyseReport, reanalyseYear } from './indicators-co
 import { findReportFacts, getReportAnalysis, listIndicators, listSubmittedYears, REVIEW_FILTERS, yearAnalysis, type ReportFacts } from './indicators-queries.ts';
 import { decisionField, noteField, ReportIndicatorsPage, type DecisionFormState } from '../views/indicators-report.tsx';
 import { ReportsListPage, type ReportsFilterValues } from '../views/indicators-list.tsx';
+import { signInRedirect } from '../../../platform/http/sign-in.ts';
 
 type Req = FastifyRequest<{ Params: { locale: string; id: string; indicator?: string } }>;
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

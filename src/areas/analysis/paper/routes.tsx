@@ -23,6 +23,7 @@ import { canChangePaperStatus, canEditPaper, canViewPaper } from './policy.ts';
 import { SECTION_IDS, SECTION_MAX, textsFor, type SectionTexts } from './sections.ts';
 import { PaperPage, sectionField, type PaperFlash } from './views/paper-page.tsx';
 import { PapersListPage } from './views/papers-list.tsx';
+import { signInRedirect } from '../../../platform/http/sign-in.ts';
 
 type Req = FastifyRequest<{ Params: { locale: string; year: string } }>;
 
@@ -30,9 +31,6 @@ const FLASHES = ['saved', 'added', 'removed', 'final', 'draft'] as const;
 const version = z.coerce.number().int().min(0).max(2_147_483_647);
 const langField = z.enum(LOCALES);
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 /** The language asked for in `?lang=` (texts shown, download language), the page's otherwise. */
 function queryLang(req: FastifyRequest): Locale {

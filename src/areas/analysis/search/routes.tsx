@@ -16,6 +16,7 @@ import { searchFacets, searchNarratives } from './search-queries.ts';
 import { checkQuery } from './text.ts';
 import { isNarrative } from '../indicators/snapshot.ts';
 import { SearchPage, type SearchFormValues } from './views/search-page.tsx';
+import { signInRedirect } from '../../../platform/http/sign-in.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const MAX_PAGE = 500;
@@ -57,14 +58,14 @@ export function registerSearchRoutes(app: FastifyInstance, deps: AppDeps): void 
   const db = () => deps.database.db;
 
   app.get('/:locale/analysis/search', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.user) return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
+    if (!req.user) return signInRedirect(req, reply);
     if (!canSearchNarratives(req.user)) throw forbidden();
     return searchPage(req, reply, searchScope(req.user), 'committee');
   });
 
   /** ISU staff and administrators: index every submitted report again (audited), back with how many. */
   app.post('/:locale/analysis/search/reindex', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.user) return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(`/${req.locale}/analysis/search`)}`, 303);
+    if (!req.user) return signInRedirect(req, reply, `/${req.locale}/analysis/search`);
     if (!canReindexSearch(req.user)) throw forbidden();
     const done = await reindexAllSearchDocuments(deps.database, req.actor);
     return reply.redirect(`/${req.locale}/analysis/search?reindexed=${done.reports}`, 303);
