@@ -18,6 +18,7 @@ import { coverageTrendCounts, coverageYears, figureByKey, yearCoverage } from '.
 import { selectReportsByIds } from './coverage-repository.ts';
 import { buildCharts, CHART_IDS, type ChartTexts } from './dashboard-model.ts';
 import { CoveragePage, CoverageReportsPage, figureLabel } from './views/dashboard.tsx';
+import { signInRedirect } from '../../../platform/http/sign-in.ts';
 
 /** Years the dashboard accepts (the Convention's reports start in 1999). */
 export const MIN_YEAR = 1997;
@@ -40,9 +41,6 @@ const csvQuery = z.object({ year: yearField, chart: z.enum(CHART_IDS, { error: '
 /** Without a figure: every report of the year. */
 const reportsQuery = z.object({ year: yearField, figure: z.string({ error: 'analysis.coverage.figure_invalid' }).min(1).max(80).optional() });
 
-function signInRedirect(req: FastifyRequest, reply: FastifyReply) {
-  return reply.redirect(`/${req.locale}/login?returnTo=${encodeURIComponent(req.url.slice(0, 400))}`, 303);
-}
 
 export function chartTexts(tr: Translator, locale: string, href?: ChartTexts['href']): ChartTexts {
   return {
