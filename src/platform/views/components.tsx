@@ -111,7 +111,8 @@ export function TextField(props: FieldProps & { value?: string | number | null |
   );
 }
 
-export function TextArea(props: FieldProps & { value?: string | null | undefined; rows?: number; maxLength?: number }) {
+/** A multi-line text field; `lang` when the text is in another language than the page (e.g. a paper's Arabic version). */
+export function TextArea(props: FieldProps & { value?: string | null | undefined; rows?: number; maxLength?: number; lang?: string | undefined }) {
   const fid = props.id ?? fieldId(props.name);
   return (
     <FieldShell {...props}>
@@ -121,6 +122,7 @@ export function TextArea(props: FieldProps & { value?: string | null | undefined
         name={props.name}
         rows={props.rows ?? 5}
         maxLength={props.maxLength}
+        lang={props.lang}
         dir="auto"
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(fid, props.hint, props.error)}

@@ -229,7 +229,7 @@ export function PaperPage(props: PaperPageProps) {
           <input type="hidden" name="version" value={String(version)} />
           <input type="hidden" name="lang" value={lang} />
           {SECTION_IDS.map((s) => (
-            <TextArea key={s} name={sectionField(s)} label={t(`analysis.paper.section.${s}`)} value={texts[s]} rows={s === 'observations' ? 8 : 5} maxLength={SECTION_MAX} error={props.errors?.[sectionField(s)]} />
+            <TextArea key={s} name={sectionField(s)} label={t(`analysis.paper.section.${s}`)} value={texts[s]} lang={lang} rows={s === 'observations' ? 8 : 5} maxLength={SECTION_MAX} error={props.errors?.[sectionField(s)]} />
           ))}
           <Button>{t('analysis.paper.texts.save', { language: LANGUAGE_NAMES[lang] })}</Button>
         </PostForm>
