@@ -10,10 +10,7 @@
  * Options: BENCH_STATES (164), BENCH_YEARS (25), BENCH_REQUESTS (30), BENCH_KEEP=1 keeps the database,
  * BENCH_DRY=1 prints the results without writing them.
  */
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { seedAll } from '../src/seed.ts';
@@ -23,9 +20,8 @@ import { createSession } from '../src/platform/auth/sessions.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { users } from '../src/areas/accounts/schema.ts';
 import { generateVolume } from './volume.ts';
-import { BENCH_SECRET, benchServer, percentile } from './server.ts';
+import { appendDailyResults, BENCH_SECRET, benchServer, percentile } from './server.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STATES = Number(process.env.BENCH_STATES ?? 164);
 const YEARS = Number(process.env.BENCH_YEARS ?? 25);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
@@ -84,14 +80,8 @@ async function main() {
 
     const load1 = loadavg();
     if (process.env.BENCH_DRY) return;
-    const date = new Date().toISOString().slice(0, 10);
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${date}.md`);
-    if (!existsSync(file)) writeFileSync(file, `# Benchmarks ${date}\n`);
     const ok = (r: (typeof results)[number]) => (r.name.startsWith('dashboard') ? (r.p95 < 300 ? 'yes' : 'no') : '—');
-    appendFileSync(
-      file,
+    const file = appendDailyResults(
       [
         '',
         `## Coverage dashboard at volume (${new Date().toISOString().slice(11, 16)} UTC)`,

@@ -13,7 +13,6 @@
  * Scenarios are the SCENARIOS list below: a page is one `page(...)` entry.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +29,7 @@ import { actingAs } from '../src/areas/accounts/index.ts';
 import { createReport, saveForm, markFormNotApplicable, submitReport, acknowledgeReport, publishReport } from '../src/areas/reporting/reports-commands.ts';
 import { createTranslators, loadCatalogues } from '../src/platform/i18n/messages.ts';
 import { loadConfig } from '../src/config.ts';
-import { BENCH_SECRET, benchServer, percentile } from './server.ts';
+import { appendDailyResults, BENCH_SECRET, benchServer, percentile } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -416,10 +415,7 @@ async function main() {
   ];
   const out = lines.join('\n');
   console.log(`\n${out}`);
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  const file = join(ROOT, `bench/results/${date}.md`);
-  if (existsSync(file)) appendFileSync(file, `\n${out}\n`);
-  else writeFileSync(file, `# Benchmarks ${date}\n\n${out}\n`);
+  const file = appendDailyResults(out);
   console.log(`\nwritten to ${file}`);
   process.exit(0);
 }

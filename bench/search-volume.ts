@@ -11,10 +11,7 @@
  * Options: BENCH_STATES (164), BENCH_YEARS (25), BENCH_QUERIES (200), BENCH_KEEP=1 keeps the database,
  * BENCH_REUSE=1 reuses a database kept by an earlier run (BENCH_KEEP=1), BENCH_DRY=1 prints the figures without writing them to bench/results.
  */
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { runMigrations } from '../src/platform/db/migrate.ts';
 import { seedAll } from '../src/seed.ts';
@@ -27,9 +24,8 @@ import { reindexAllSearchDocuments } from '../src/areas/analysis/search/index.ts
 import { searchNarratives } from '../src/areas/analysis/search/search-queries.ts';
 import { checkQuery } from '../src/areas/analysis/search/text.ts';
 import { generateVolume } from './volume.ts';
-import { BENCH_SECRET, benchServer, percentile } from './server.ts';
+import { appendDailyResults, BENCH_SECRET, benchServer, percentile } from './server.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STATES = Number(process.env.BENCH_STATES ?? 164);
 const YEARS = Number(process.env.BENCH_YEARS ?? 25);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -145,13 +141,7 @@ async function main() {
 
     if (process.env.BENCH_DRY) return;
     const load1 = loadavg();
-    const date = new Date().toISOString().slice(0, 10);
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${date}.md`);
-    if (!existsSync(file)) writeFileSync(file, `# Benchmarks ${date}\n`);
-    appendFileSync(
-      file,
+    const file = appendDailyResults(
       [
         '',
         `## Narrative search at volume (${new Date().toISOString().slice(11, 16)} UTC)`,

@@ -4,7 +4,12 @@
  * benchmark's own on it, administrative statements (create/drop that database), the session
  * secret of the app under measurement, and percentiles.
  */
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-000';
 
@@ -45,4 +50,15 @@ export function benchServer(dbName: string): BenchServer {
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Appends a section (Markdown) to today's bench/results/<date>.md, created with its title if new; returns the file. */
+export function appendDailyResults(markdown: string): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${date}.md`);
+  if (!existsSync(file)) writeFileSync(file, `# Benchmarks ${date}\n`);
+  appendFileSync(file, `\n${markdown.replace(/^\n+/, '')}\n`);
+  return file;
 }
