@@ -20,6 +20,7 @@ import { registerReportingRoutes, reportingNavigation } from './areas/reporting/
 import { plansNavigation, registerPlansRoutes } from './areas/plans/index.ts';
 import { complianceNavigation, registerComplianceRoutes } from './areas/compliance/index.ts';
 import { analysisNavigation, registerAnalysisRoutes } from './areas/analysis/index.ts';
+import { questionnairesNavigation, registerQuestionnairesRoutes } from './areas/questionnaires/index.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -50,6 +51,7 @@ export async function buildApp(opts: BuildAppOptions) {
     ...reportingNavigation(req),
     ...complianceNavigation(req),
     ...analysisNavigation(req),
+    ...questionnairesNavigation(req),
     ...statesNavigation(req),
     ...plansNavigation(req),
     ...accountsNavigation(req),
@@ -74,7 +76,7 @@ export async function buildApp(opts: BuildAppOptions) {
         version: '1',
         description: 'Public data on States Parties and their Article 7 reports; personal API tokens give a State what it can do in the interface.',
       }),
-    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerPlansRoutes(deps), registerComplianceRoutes(deps), registerAnalysisRoutes(deps), registerAdminRoutes(deps)],
+    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerPlansRoutes(deps), registerComplianceRoutes(deps), registerAnalysisRoutes(deps), registerQuestionnairesRoutes(deps), registerAdminRoutes(deps)],
     pseudoLocale: opts.pseudoLocale ?? false,
     ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
   });

@@ -1,0 +1,3 @@
+/** What other areas may use from questionnaires. */
+export { registerQuestionnairesRoutes, questionnairesNavigation } from './register.ts';
+export { toFormDef, contentProblems, translationStatus, countedValues, hiddenAnswers, questionsLinkedTo, type QuestionnaireContent, type Question, type QSection, type Texts } from './content.ts';
