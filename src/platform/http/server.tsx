@@ -72,7 +72,7 @@ const REDACT = [
 
 /** One-time tokens travel in some URLs (invitations, password resets): never write them to logs. */
 export function maskUrl(url: string): string {
-  return url.replace(/\/(invitation|reset)\/[^/?#]+/g, '/$1/[redacted]');
+  return url.replace(/\/(invitation|reset|answer)\/[^/?#]+/g, '/$1/[redacted]');
 }
 
 export function cookieNames(tls: boolean) {
