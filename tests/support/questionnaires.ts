@@ -6,7 +6,8 @@
 import type { Database } from '../../src/platform/db/client.ts';
 import { questionnaires, questionnaireVersions, questionnaireInvitations, questionnaireResponses, type Audience } from '../../src/areas/questionnaires/schema.ts';
 import type { QuestionnaireContent, Texts } from '../../src/areas/questionnaires/content.ts';
-import { newInvitationToken, respondentKeyOf } from '../../src/areas/questionnaires/respondents.ts';
+import { randomUUID } from 'node:crypto';
+import { newInvitationLink, respondentKeyOf } from '../../src/areas/questionnaires/respondents.ts';
 
 /** A small questionnaire with a yes/no question, a conditional follow-up, a choice, a number, a text and a table. */
 export const SAMPLE_CONTENT: QuestionnaireContent = {
@@ -82,17 +83,21 @@ export async function createQuestionnaire(
   return { questionnaireId: q!.id, versionId: v!.id };
 }
 
-/** An invitation with a known personal-link token. */
+/** An invitation with its personal-link token (signed with `secret`: the test app's `config.secret`). */
 export async function createInvitation(
   database: Database,
+  secret: string,
   questionnaireId: string,
   opts: { audience?: Audience; stateIso2?: string | null; userId?: string | null; email?: string; name?: string; locale?: string; expiresAt?: Date; revokedAt?: Date | null } = {},
 ) {
-  const { token, tokenHash } = newInvitationToken();
+  const id = randomUUID();
+  const { token, tokenHash, linkNonce } = newInvitationLink(secret, id);
   const [row] = await database.db
     .insert(questionnaireInvitations)
     .values({
+      id,
       questionnaireId,
+      linkNonce,
       audience: opts.audience ?? 'mine_action_director',
       stateIso2: opts.stateIso2 === undefined ? 'SN' : opts.stateIso2,
       userId: opts.userId ?? null,

@@ -77,8 +77,10 @@ export const questionnaireVersions = pgTable(
 );
 
 /**
- * One person invited to answer: by e-mail with a personal link (only the SHA-256 of its token is
- * stored; signed, expiring, revocable), or as a platform user who signs in.
+ * One person invited to answer: by e-mail with a personal link, or as a platform user who signs in.
+ * The link's token is signed: HMAC(application secret, invitation id + linkNonce), so reminders can
+ * repeat the same link while the database alone (which stores only the nonce and the token's
+ * SHA-256 for lookup) yields no usable link. A new nonce replaces the link; revocation ends it.
  */
 export const questionnaireInvitations = pgTable(
   'questionnaire_invitations',
@@ -97,7 +99,9 @@ export const questionnaireInvitations = pgTable(
     organisation: text('organisation'),
     /** Language of the e-mails and of the first page the link opens. */
     locale: text('locale').notNull().default('en'),
-    tokenHash: text('token_hash'),
+    /** Random value signed into the link; replaced when a new link is issued. */
+    linkNonce: text('link_nonce').notNull(),
+    tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
