@@ -97,3 +97,13 @@ export function canUseInvitationAs(u: User, inv: InvitationFacts): boolean {
 export function assertCan(allowed: boolean): void {
   if (!allowed) throw forbidden();
 }
+
+/**
+ * A signed-in account answers through an invitation that names it, or — when the invitation names
+ * no account — one sent to the account's own e-mail address (the address the link went to).
+ */
+export function canAnswerAsAccount(u: User, inv: InvitationFacts & { email: string }): boolean {
+  if (!u) return false;
+  if (inv.userId !== null) return inv.userId === u.id;
+  return inv.email.trim().toLowerCase() === u.email.trim().toLowerCase();
+}
