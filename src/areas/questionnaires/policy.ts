@@ -107,3 +107,11 @@ export function canAnswerAsAccount(u: User, inv: InvitationFacts & { email: stri
   if (inv.userId !== null) return inv.userId === u.id;
   return inv.email.trim().toLowerCase() === u.email.trim().toLowerCase();
 }
+
+/**
+ * Reopening a questionnaire closed by hand (moving its closing date, which clears closedAt): the
+ * people who circulate it. canCirculate refuses everything once closed, so this is its own rule.
+ */
+export function canReopenQuestionnaire(u: User, q: Pick<QuestionnaireFacts, 'committeeId' | 'circulatedAt' | 'closedAt'>): boolean {
+  return owns(u, q) && q.circulatedAt !== null && q.closedAt !== null;
+}
