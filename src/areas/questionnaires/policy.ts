@@ -115,3 +115,14 @@ export function canAnswerAsAccount(u: User, inv: InvitationFacts & { email: stri
 export function canReopenQuestionnaire(u: User, q: Pick<QuestionnaireFacts, 'committeeId' | 'circulatedAt' | 'closedAt'>): boolean {
   return owns(u, q) && q.circulatedAt !== null && q.closedAt !== null;
 }
+
+/**
+ * Which committee a new (or copied) questionnaire may be given to: ISU staff and administrators
+ * any committee or none; a committee member their own committee or none (giving it to another
+ * committee would take it out of their hands at once).
+ */
+export function canAssignQuestionnaireTo(u: User, committeeId: string | null): boolean {
+  if (!canCreateQuestionnaire(u)) return false;
+  if (isStaff(u)) return true;
+  return committeeId === null || u!.committeeId === committeeId;
+}
