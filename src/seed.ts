@@ -8,6 +8,7 @@ import { seedReminderRules } from './areas/compliance/index.ts';
 import { seedAnalysisReference, seedDemoAnalysis } from './areas/analysis/index.ts';
 import { reindexAllSearchDocuments } from './areas/analysis/search/index.ts';
 import { seedLetterTemplates } from './areas/analysis/followups/index.ts';
+import { seedDemoQuestionnaires } from './areas/questionnaires/demo/index.ts';
 
 export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedStates(database.db);
@@ -18,6 +19,8 @@ export async function seedAll(database: Database, opts: { demo: boolean }) {
   await seedLetterTemplates(database.db);
   const demoLogins = opts.demo ? await seedDemoUsers(database.db) : [];
   if (opts.demo) await seedDemoReports(database);
+  // Demo questionnaires (a closed 2023 survey with answers, an open follow-up), after the demo users and reports.
+  if (opts.demo) await seedDemoQuestionnaires(database);
   // Demo mode: the seeded reports are analysed now, so the indicator pages have something to show.
   if (opts.demo) await seedDemoAnalysis(database);
   // …and indexed for the committee's search.
