@@ -21,6 +21,7 @@ import { plansNavigation, registerPlansRoutes } from './areas/plans/index.ts';
 import { complianceNavigation, registerComplianceRoutes } from './areas/compliance/index.ts';
 import { analysisNavigation, registerAnalysisRoutes } from './areas/analysis/index.ts';
 import { questionnairesNavigation, registerQuestionnairesRoutes } from './areas/questionnaires/index.ts';
+import { engagementNavigation, registerEngagementRoutes } from './areas/engagement/index.ts';
 
 export interface BuildAppOptions {
   config: Config;
@@ -52,6 +53,7 @@ export async function buildApp(opts: BuildAppOptions) {
     ...complianceNavigation(req),
     ...analysisNavigation(req),
     ...questionnairesNavigation(req),
+    ...engagementNavigation(req),
     ...statesNavigation(req),
     ...plansNavigation(req),
     ...accountsNavigation(req),
@@ -76,7 +78,7 @@ export async function buildApp(opts: BuildAppOptions) {
         version: '1',
         description: 'Public data on States Parties and their Article 7 reports; personal API tokens give a State what it can do in the interface.',
       }),
-    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerPlansRoutes(deps), registerComplianceRoutes(deps), registerAnalysisRoutes(deps), registerQuestionnairesRoutes(deps), registerAdminRoutes(deps)],
+    areas: [registerSiteRoutes(), registerAccountsRoutes(deps), registerStatesRoutes(deps), registerReportingRoutes(deps), registerPlansRoutes(deps), registerComplianceRoutes(deps), registerAnalysisRoutes(deps), registerQuestionnairesRoutes(deps), registerEngagementRoutes(deps), registerAdminRoutes(deps)],
     pseudoLocale: opts.pseudoLocale ?? false,
     ...(opts.logger !== undefined ? { logger: opts.logger } : {}),
   });

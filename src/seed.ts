@@ -8,6 +8,7 @@ import { seedReminderRules } from './areas/compliance/index.ts';
 import { seedAnalysisReference, seedDemoAnalysis } from './areas/analysis/index.ts';
 import { reindexAllSearchDocuments } from './areas/analysis/search/index.ts';
 import { seedLetterTemplates } from './areas/analysis/followups/index.ts';
+import { seedDemoEngagement } from './areas/engagement/index.ts';
 import { seedDemoQuestionnaires } from './areas/questionnaires/demo/index.ts';
 
 export async function seedAll(database: Database, opts: { demo: boolean }) {
@@ -25,5 +26,7 @@ export async function seedAll(database: Database, opts: { demo: boolean }) {
   if (opts.demo) await seedDemoAnalysis(database);
   // …and indexed for the committee's search.
   if (opts.demo) await reindexAllSearchDocuments(database, { userId: null, label: 'seed' });
+  // The Committee's 2023 work plan and gender & diversity action plan.
+  if (opts.demo) await seedDemoEngagement(database);
   return { demoLogins };
 }

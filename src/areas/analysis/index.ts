@@ -38,3 +38,6 @@ export { canUseAnalysis, canViewReportIndicators, canDecideIndicator, canReanaly
 
 /* Pieces of the indicator pages other analysis pages may show (value tags, snippets). */
 export { ValueTag, Snippet, indicatorAnchor } from './views/indicators-shared.tsx';
+
+/* Follow-ups, as other areas link to them (engagement's evidence links). */
+export { listFollowUps, type FollowUpSummary } from './followups/index.ts';

@@ -1,0 +1,3 @@
+/** What other areas and the composition root may use from the Committee's engagement records. */
+export { registerEngagementRoutes, engagementNavigation } from './register.ts';
+export { seedDemoEngagement } from './demo.ts';

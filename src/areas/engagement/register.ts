@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { NavItem } from '../../platform/http/types.ts';
+import { actionLinks, type ActionLinkProvider } from '../plans/index.ts';
+import { listCommittees, localized } from '../states/index.ts';
+import { canViewWorkPlans } from './policy.ts';
+import { itemsLinkedToAction } from './work-plans-repository.ts';
+import { registerWorkPlanRoutes } from './work-plans-routes.tsx';
+import { textIn } from './texts.ts';
+
+/** The Committee's work: work plans (meetings, individualised approach, platforms and papers follow). */
+export function registerEngagementRoutes(deps: AppDeps) {
+  actionLinks(deps).provide(workPlanItemLinks(deps));
+  return (app: FastifyInstance) => {
+    registerWorkPlanRoutes(app, deps);
+  };
+}
+
+/** Work-plan items that serve an action, on the action's page (for those who may read work plans). */
+function workPlanItemLinks(deps: AppDeps): ActionLinkProvider {
+  return async (req, action) => {
+    if (!canViewWorkPlans(req.user)) return [];
+    const db = deps.database.db;
+    const [rows, committees] = await Promise.all([itemsLinkedToAction(db, action.id), listCommittees(db)]);
+    const t = req.tr.t;
+    return rows.map(({ item, plan }) => {
+      const committee = committees.find((c) => c.id === plan.committeeId);
+      return {
+        group: t('engagement.links.action_group'),
+        context: t(`engagement.plans.title.${plan.kind}`, { committee: committee ? localized(committee.names, req.locale) : plan.committeeId, year: String(plan.year) }),
+        label: `${item.position}. ${textIn(item.title, req.locale)}`,
+        href: `/${req.locale}/work-plans/${plan.id}/items/${item.id}`,
+      };
+    });
+  };
+}
+
+/** Menu entries for committee members and ISU. */
+export function engagementNavigation(req: FastifyRequest): NavItem[] {
+  if (!canViewWorkPlans(req.user)) return [];
+  return [{ href: '/work-plans', label: req.tr.t('engagement.nav.work_plans'), match: '/work-plans' }];
+}
