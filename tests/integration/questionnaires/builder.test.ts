@@ -82,8 +82,6 @@ async function saveQuestion(agent: Agent, qid: string, sid: string, questionId: 
   for (const m of page.body.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
     const selected = /<option value(?:="([^"]*)")? selected/.exec(m[2]!) ?? /<option value(?:="([^"]*)")?/.exec(m[2]!);
     form[m[1]!] = selected?.[1] ?? '';
-    continue;
-    form[m[1]!] = selected;
   }
   if (opts.version) form._version = opts.version;
   if (opts.base) form._base = opts.base;
