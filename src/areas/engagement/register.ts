@@ -6,6 +6,9 @@ import { listCommittees, localized } from '../states/index.ts';
 import { canViewWorkPlans } from './policy.ts';
 import { itemsLinkedToAction } from './work-plans-repository.ts';
 import { registerWorkPlanRoutes } from './work-plans-routes.tsx';
+import { registerMeetingRoutes } from './meetings/index.ts';
+import { registerIndividualisedApproachRoutes } from './individualised/index.ts';
+import { registerNationalPlatformRoutes } from './platforms/index.ts';
 import { textIn } from './texts.ts';
 
 /** The Committee's work: work plans (meetings, individualised approach, platforms and papers follow). */
@@ -13,6 +16,9 @@ export function registerEngagementRoutes(deps: AppDeps) {
   actionLinks(deps).provide(workPlanItemLinks(deps));
   return (app: FastifyInstance) => {
     registerWorkPlanRoutes(app, deps);
+    registerMeetingRoutes(app, deps);
+    registerIndividualisedApproachRoutes(app, deps);
+    registerNationalPlatformRoutes(app, deps);
   };
 }
 
