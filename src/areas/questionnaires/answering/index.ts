@@ -1,5 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../../platform/deps.ts';
-
-/** Registers the answering pages of questionnaires (filled in by the answering part of issue 6). */
-export function registerAnsweringRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+/**
+ * Answering questionnaires (issue 6, part 3): the respondent's pages under a personal link or a
+ * signed-in invitation, and the commands other parts may use.
+ */
+export { registerAnsweringRoutes } from './routes.tsx';
+export { saveSection, submitResponse, addResponseFile, removeResponseFile, type Respondent } from './responses-commands.ts';
+export { listFiles as listResponseFiles, listEvents as listResponseEvents, type ResponseRow, type ResponseEventRow } from './responses-repository.ts';
