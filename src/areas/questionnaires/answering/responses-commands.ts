@@ -132,7 +132,9 @@ export async function saveSection(deps: Deps, r: Respondent, input: SaveInput, n
       // Someone saved since this page was shown. Saves of other sections (the section is as it was
       // shown) and saves of exactly these answers are no conflict; anything else is shown to choose
       // from, never overwritten. Choices made on a conflict page are made against one version only.
-      const untouched = input.fingerprint !== undefined && input.fingerprint === sectionFingerprint(response.values, input.sectionId);
+      // A page shown before the response existed saw the section empty.
+      const shown = input.fingerprint ?? (input.expectedVersion === 0 ? sectionFingerprint({}, input.sectionId) : undefined);
+      const untouched = shown !== undefined && shown === sectionFingerprint(response.values, input.sectionId);
       const same = changedFields(one, response.values, withSection(response.values, input.sectionId, parsed.values)).length === 0;
       if (input.keepMine || !(untouched || same)) return { kind: 'conflict' as const, current: response, mine: parsed.values };
     }
