@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.ts';
+import { registerResultsPages } from './routes.tsx';
 
-/** Registers the results pages of questionnaires (filled in by the results part of issue 6). */
-export function registerResultsRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+/** Registers the results pages of questionnaires: summary, free-text answers and tags, States side by side, exports. */
+export function registerResultsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerResultsPages(app, deps);
+}
+
+/* For the observations paper (via the questionnaires area's index). */
+export { paperFindings, findingSentences, type PaperFindings, type QuestionnaireFindings, type Finding } from './paper-findings.ts';
