@@ -3,12 +3,13 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { NavItem } from '../../platform/http/types.ts';
 import { actionLinks, type ActionLinkProvider } from '../plans/index.ts';
 import { listCommittees, localized } from '../states/index.ts';
-import { canViewWorkPlans } from './policy.ts';
+import { canViewCommitteePaper, canViewWorkPlans } from './policy.ts';
 import { itemsLinkedToAction } from './work-plans-repository.ts';
 import { registerWorkPlanRoutes } from './work-plans-routes.tsx';
 import { registerMeetingRoutes } from './meetings/index.ts';
 import { registerIndividualisedApproachRoutes } from './individualised/index.ts';
 import { registerNationalPlatformRoutes } from './platforms/index.ts';
+import { registerCommitteePaperRoutes } from './paper/routes.tsx';
 import { textIn } from './texts.ts';
 
 /** The Committee's work: work plans (meetings, individualised approach, platforms and papers follow). */
@@ -19,6 +20,7 @@ export function registerEngagementRoutes(deps: AppDeps) {
     registerMeetingRoutes(app, deps);
     registerIndividualisedApproachRoutes(app, deps);
     registerNationalPlatformRoutes(app, deps);
+    registerCommitteePaperRoutes(app, deps);
   };
 }
 
@@ -43,6 +45,8 @@ function workPlanItemLinks(deps: AppDeps): ActionLinkProvider {
 
 /** Menu entries for committee members and ISU. */
 export function engagementNavigation(req: FastifyRequest): NavItem[] {
-  if (!canViewWorkPlans(req.user)) return [];
-  return [{ href: '/work-plans', label: req.tr.t('engagement.nav.work_plans'), match: '/work-plans' }];
+  const items: NavItem[] = [];
+  if (canViewWorkPlans(req.user)) items.push({ href: '/work-plans', label: req.tr.t('engagement.nav.work_plans'), match: '/work-plans' });
+  if (canViewCommitteePaper(req.user)) items.push({ href: '/committee-papers', label: req.tr.t('engagement.nav.committee_papers'), match: '/committee-papers' });
+  return items;
 }
