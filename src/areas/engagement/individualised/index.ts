@@ -1,5 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.ts';
+import { registerIaRoutes } from './routes.tsx';
 
-/** Registers the individualised pages of the engagement area (built by its own part of issue 7). */
-export function registerIndividualisedApproachRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+/**
+ * Registers the individualised-approach pages of the engagement area (issue 7, point 3): the
+ * records, their steps, the public page of a published final report, and the State page's section
+ * listing those reports (through the `state-page` slot).
+ */
+export function registerIndividualisedApproachRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerIaRoutes(app, deps);
+}
+
+export { publishedIndividualisedApproachReports, type PublishedIaReport } from './individualised-queries.ts';
+export { seedDemoIndividualisedApproach } from './demo.ts';
