@@ -15,7 +15,8 @@ export const QUESTIONNAIRE_REMINDERS_AT = '07:00';
 
 export function scheduleCirculationTasks(runner: JobRunner, deps: CirculationDeps): JobRunner {
   return runner.schedule(QUESTIONNAIRE_REMINDERS_TASK, QUESTIONNAIRE_REMINDERS_AT, async (ctx) => {
-    const r = await sendDueQuestionnaireReminders({ ...deps, database: ctx.database }, ctx.actor);
+    // The slot's moment is "now" for the evaluation: the runner's clock decides (as for compliance).
+    const r = await sendDueQuestionnaireReminders({ ...deps, database: ctx.database }, ctx.actor, { now: new Date(ctx.slot) });
     return `${r.questionnaires} open questionnaires with reminders, ${r.queued} reminders queued`;
   });
 }
