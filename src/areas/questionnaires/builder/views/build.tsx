@@ -200,6 +200,7 @@ export function BuildPage(p: BuildPageProps) {
       {summary ? <ErrorSummary errors={summary} /> : null}
       {p.flash ? <NotificationBanner kind="success">{t(`questionnaires.builder.flash.${p.flash}`)}</NotificationBanner> : null}
       {frozen ? <FrozenNotice q={p.q} version={p.version} canEdit={p.canEdit} /> : null}
+      {!frozen && !p.canEdit ? <NotificationBanner kind="info">{t('questionnaires.builder.build.read_only')}</NotificationBanner> : null}
       <span class="caption">
         <ContentText texts={p.q.title} source={p.q.sourceLocale} />
       </span>

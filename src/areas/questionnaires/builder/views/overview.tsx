@@ -36,7 +36,7 @@ export function OverviewPage(p: OverviewProps) {
       <h1>
         <ContentText texts={p.q.title} source={p.q.sourceLocale} />
       </h1>
-      {p.q.description[p.q.sourceLocale as 'en'] || Object.values(p.q.description).some(Boolean) ? (
+      {Object.values(p.q.description).some((v) => v?.trim()) ? (
         <p class="lead" dir="auto">
           <ContentText texts={p.q.description} source={p.q.sourceLocale} />
         </p>

@@ -12,6 +12,7 @@ import { FormEditor, FormView, issueFieldIds, issueItems } from '../../../../pla
 import { textOf, type FormDef, type FormValues, type Issue } from '../../../../platform/forms/definition.ts';
 import type { QuestionnaireRow, VersionRow } from '../../questionnaires-repository.ts';
 import { BuilderBreadcrumbs, languageName, VersionTag } from './shared.tsx';
+import { DefaultSubmit } from './question.tsx';
 
 export interface PreviewProps {
   q: QuestionnaireRow;
@@ -67,6 +68,7 @@ export function PreviewPage(p: PreviewProps) {
           {p.def.sections.length === 0 ? <p class="muted">{p.contentTr.t('questionnaires.builder.preview.empty')}</p> : null}
           <form method="post" action={action} class="form" novalidate>
             <CsrfField />
+            <DefaultSubmit value="check" label={p.contentTr.t('questionnaires.builder.preview.check')} />
             <FormEditor def={p.def} values={p.values} raw={p.raw} issues={p.issues} />
             <Button name="_action" value="check">
               {p.contentTr.t('questionnaires.builder.preview.check')}

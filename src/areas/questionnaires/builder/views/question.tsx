@@ -191,6 +191,19 @@ function ActionChoices({ plans, chosen, error }: { plans: PlanChoice[]; chosen: 
   );
 }
 
+/**
+ * The form's first submit button, so that pressing Enter in a text box saves instead of pressing
+ * the first row's "remove" button. Hidden from sight and from the keyboard (the visible buttons
+ * remain the way to act).
+ */
+export function DefaultSubmit({ value, label }: { value: string; label: string }) {
+  return (
+    <button type="submit" name="_action" value={value} class="visually-hidden" tabIndex={-1} aria-hidden="true">
+      {label}
+    </button>
+  );
+}
+
 export function QuestionPage(p: QuestionPageProps) {
   const { t, locale } = usePage();
   const errors = p.errors ?? {};
@@ -229,6 +242,7 @@ export function QuestionPage(p: QuestionPageProps) {
       <PostForm action={`${base}/sections/${p.section.id}/questions/${p.question.id}`}>
         <input type="hidden" name="_version" value={String(p.version.version)} />
         <input type="hidden" name="_base" value={p.base} />
+        {frozen ? null : <DefaultSubmit value="save" label={t('questionnaires.builder.save')} />}
         <TextField name="code" label={t('questionnaires.builder.question.code')} hint={t('questionnaires.builder.question.code_hint')} value={p.draft.code} error={errors.code} width="medium" attrs={{ maxLength: 63, spellcheck: false }} />
         <TextField name="label" label={t('questionnaires.builder.question.label')} value={p.draft.label} error={errors.label} attrs={{ maxLength: 1000 }} />
         <TextArea name="help" label={t('questionnaires.builder.question.help')} hint={t('questionnaires.builder.question.help_hint')} value={p.draft.help} error={errors.help} rows={3} maxLength={4000} />
