@@ -3,12 +3,13 @@
  * without JavaScript: answers the first section halfway and saves ("come back later"), closes the
  * browser, opens the same link in a new browser, switches to French, completes both sections (a
  * conditional question and a table row), checks the answers, submits and sees the receipt. The
- * start, section, review and receipt pages are scanned with axe in English and Arabic.
+ * start, section, review and receipt pages are scanned with axe in English and Arabic; the other
+ * respondent pages (conflict, history, files, expired link, not open yet, my questionnaires) once.
  */
 import { describe, expect, it } from 'vitest';
 import { loadCatalogues, createTranslators } from '../../src/platform/i18n/messages.ts';
-import { axeCheck, clickAndWait, htmlLangDir, useBrowser, type Session } from '../support/browser.ts';
-import { createInvitation, createQuestionnaire } from '../support/questionnaires.ts';
+import { axeCheck, clickAndWait, DEMO, htmlLangDir, signIn, useBrowser, type Session } from '../support/browser.ts';
+import { createInvitation, createQuestionnaire, createResponse } from '../support/questionnaires.ts';
 
 const tr = createTranslators(loadCatalogues());
 const browser = useBrowser();
@@ -102,5 +103,47 @@ describe.each([{ js: true, iso2: 'KH' }, { js: false, iso2: 'TJ' }])('answering 
       }
     },
     120_000,
+  );
+});
+
+describe('the other respondent pages', () => {
+  it(
+    'pass axe in Arabic: conflict with a colleague, history, files, an expired link, a questionnaire not open yet, my questionnaires',
+    async () => {
+      const db = browser.app.database;
+      const secret = browser.app.config.secret;
+      const fx = await createQuestionnaire(db);
+      const { token, invitation } = await createInvitation(db, secret, fx.questionnaireId, { stateIso2: 'YE', name: 'مديرة البرنامج' });
+      const s = await browser.session({ name: 'answer-other-pages', javaScript: true });
+      s.allowErrorDocuments(409, 410);
+      const base = `/ar/answer/${token}`;
+      // A colleague saves the section while this page is open: saving it shows the conflict page.
+      await s.goto(`${base}/sections/support`);
+      await s.page.check('[name="s.support.received"][value="yes"]');
+      await s.page.fill('[name="s.support.amount"]', '100');
+      const response = await createResponse(db, fx, invitation, { values: { support: { received: true, amount: 250 } }, submitted: true });
+      await db.query(`update questionnaire_responses set version = 3, receipt = 'Q2026-YE-7K3D', updated_by_name = 'زميل' where id = $1`, [response.id]);
+      await db.query(`insert into questionnaire_response_events (response_id, kind, actor_name, values) values ($1, 'submitted', 'زميل', $2), ($1, 'changed', 'زميل', $3)`, [response.id, { support: { received: true, amount: 200 } }, { support: { received: true, amount: 250 } }]);
+      await clickAndWait(s, 'main button[name="_action"][value="later"]');
+      expect(await s.page.locator('h1').innerText()).toBe(tr('ar').t('questionnaires.answering.conflict.title'));
+      await axeCheck(s.page, 'conflict page (ar)');
+      for (const path of ['/history', '/files']) {
+        await s.goto(`${base}${path}`);
+        await axeCheck(s.page, `${path} (ar)`);
+      }
+      const expired = await createInvitation(db, secret, fx.questionnaireId, { stateIso2: 'SD', expiresAt: new Date(Date.now() - 1000) });
+      expect((await s.goto(`/ar/answer/${expired.token}`)).status()).toBe(410);
+      await axeCheck(s.page, 'expired link (ar)');
+      const later = await createQuestionnaire(db, { opensAt: new Date(Date.now() + 5 * 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) });
+      const notOpen = await createInvitation(db, secret, later.questionnaireId, { stateIso2: 'SD' });
+      await s.goto(`/ar/answer/${notOpen.token}`);
+      await axeCheck(s.page, 'not open yet (ar)');
+      await createInvitation(db, secret, fx.questionnaireId, { stateIso2: 'SN', email: DEMO.preparerSn });
+      await signIn(s, 'ar', DEMO.preparerSn);
+      await s.goto('/ar/my/questionnaires');
+      expect(await s.page.locator('main').innerText()).toContain('التعاون والمساعدة في عام 2022');
+      await axeCheck(s.page, 'my questionnaires (ar)');
+    },
+    90_000,
   );
 });
