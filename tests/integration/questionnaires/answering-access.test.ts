@@ -273,3 +273,44 @@ describe('signed-in invitees', () => {
     expect((await anonymous.get(`/en/questionnaires/${fx.questionnaireId}/respond`)).location).toContain('/en/login?returnTo=');
   });
 });
+
+describe('versions and languages', () => {
+  it('keeps a response on the version it was started on; a new response starts on the newest frozen version', async () => {
+    const fx = await createQuestionnaire(t.database);
+    const a = await createInvitation(t.database, t.config.secret, fx.questionnaireId, { stateIso2: 'AF' });
+    const agent = new Agent(t.app);
+    const page = await agent.get(`/en/answer/${a.token}/sections/support`);
+    await agent.post(`/en/answer/${a.token}/sections/support`, { _version: versionOf(page.body), 's.support.received': 'no', _action: 'later' });
+    const v2 = {
+      sections: [{ id: 'support', title: { en: 'Support (revised)' }, questions: [{ id: 'received', type: 'yesno', label: { en: 'Revised question?' } }] }],
+    };
+    await t.database.query(`insert into questionnaire_versions (questionnaire_id, version_no, content, frozen_at) values ($1, 2, $2, now())`, [fx.questionnaireId, v2]);
+    const started = await agent.get(`/en/answer/${a.token}/sections/support`);
+    expect(started.body).toContain('Did your programme receive international support in 2022?');
+    expect(started.body).not.toContain('Revised question?');
+    const b = await createInvitation(t.database, t.config.secret, fx.questionnaireId, { stateIso2: 'AL' });
+    const fresh = await agent.get(`/en/answer/${b.token}/sections/support`);
+    expect(fresh.body).toContain('Revised question?');
+    const saved = await agent.post(`/en/answer/${b.token}/sections/support`, { _version: versionOf(fresh.body), 's.support.received': 'yes', _action: 'later' });
+    expect(saved.status).toBe(303);
+    const rows = await t.database.query<{ respondent_key: string; version_no: number }>(
+      `select r.respondent_key, v.version_no from questionnaire_responses r join questionnaire_versions v on v.id = r.version_id where r.questionnaire_id = $1 order by r.respondent_key`,
+      [fx.questionnaireId],
+    );
+    expect(rows).toEqual([
+      { respondent_key: 'mine_action_director:AF', version_no: 1 },
+      { respondent_key: 'mine_action_director:AL', version_no: 2 },
+    ]);
+  });
+
+  it('has every interface string translated: the pseudo-locale shows no bare message key', async () => {
+    const fx = await createQuestionnaire(t.database);
+    const { token } = await createInvitation(t.database, t.config.secret, fx.questionnaireId, { stateIso2: 'CD' });
+    const agent = new Agent(t.app);
+    for (const path of ['', '/sections/support', '/review', '/files', '/history']) {
+      const res = await agent.get(`/qps/answer/${token}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.body, path).not.toMatch(/questionnaires\.answering\.|forms\.errors\./);
+    }
+  });
+});
