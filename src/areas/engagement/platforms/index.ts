@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../../platform/deps.ts';
+import { registerPlatformRoutes } from './routes.tsx';
 
-/** Registers the platforms pages of the engagement area (built by its own part of issue 7). */
-export function registerNationalPlatformRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+/** Registers the national mine action platform pages of the engagement area (issue 7, point 4). */
+export function registerNationalPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerPlatformRoutes(app, deps);
+}
+
+export { seedDemoNationalPlatforms } from './demo.ts';
+export { genderBalance, type Balance } from './platforms.ts';
