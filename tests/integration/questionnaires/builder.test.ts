@@ -234,6 +234,10 @@ describe('building sections and questions', () => {
   it('adds and removes option and column rows without storing anything, then saves them', async () => {
     const { questionnaireId: qid } = await draft();
     const url = `${base(qid)}/sections/support/questions/kind`;
+    const shown = await isu.get(url);
+    // Enter in a text box presses the form's first submit button: it saves, it does not remove a row.
+    const firstButton = /<button[^>]*type="submit"[^>]*>/.exec(shown.body.slice(shown.body.indexOf(`action="${url}"`)))![0];
+    expect(firstButton).toContain('value="save"');
     const more = await saveQuestion(isu, qid, 'support', 'kind', { _action: 'add_option' });
     expect(more.status).toBe(200);
     expect(more.body).toContain('name="options.3.value" type="text" value="o1"');
@@ -395,7 +399,10 @@ describe('versions', () => {
   it('lets nobody start a version of a closed questionnaire', async () => {
     const { questionnaireId: qid } = await createQuestionnaire(t.database, { circulated: true, closedAt: new Date() });
     expect((await isu.post(`/en/questionnaires/${qid}/versions`)).status).toBe(403);
-    expect((await isu.get(base(qid))).body).not.toContain('Start version 2');
+    const page = await isu.get(base(qid));
+    expect(page.body).not.toContain('Start version 2');
+    expect(page.body).not.toContain('Add a section');
+    expect(page.body).toContain('This questionnaire has been closed');
   });
 });
 

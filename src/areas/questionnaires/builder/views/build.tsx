@@ -199,8 +199,8 @@ export function BuildPage(p: BuildPageProps) {
     <Layout title={t('questionnaires.builder.build.title')} before={<BuilderBreadcrumbs q={p.q} items={[{ label: t('questionnaires.builder.build.title') }]} />}>
       {summary ? <ErrorSummary errors={summary} /> : null}
       {p.flash ? <NotificationBanner kind="success">{t(`questionnaires.builder.flash.${p.flash}`)}</NotificationBanner> : null}
-      {frozen ? <FrozenNotice q={p.q} version={p.version} canEdit={p.canEdit} /> : null}
-      {!frozen && !p.canEdit ? <NotificationBanner kind="info">{t('questionnaires.builder.build.read_only')}</NotificationBanner> : null}
+      {frozen && p.canEdit ? <FrozenNotice q={p.q} version={p.version} canEdit={p.canEdit} /> : null}
+      {!p.canEdit ? <NotificationBanner kind="info">{t('questionnaires.builder.build.read_only')}</NotificationBanner> : null}
       <span class="caption">
         <ContentText texts={p.q.title} source={p.q.sourceLocale} />
       </span>

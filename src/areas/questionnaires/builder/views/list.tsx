@@ -2,7 +2,7 @@
 import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Breadcrumbs, Button, DateText, ErrorSummary, NotificationBanner, PostForm, SelectField, Table, TextArea, TextField } from '../../../../platform/views/components.tsx';
-import { LOCALES, LANGUAGE_NAMES } from '../../../../platform/i18n/locales.ts';
+import { LOCALES } from '../../../../platform/i18n/locales.ts';
 import type { QuestionnaireListRow } from '../builder-repository.ts';
 import type { QuestionnaireStatus } from '../status.ts';
 import { ContentText, languageName, StatusTag } from './shared.tsx';
@@ -88,7 +88,7 @@ export function NewQuestionnairePage({ values, errors, committees }: { values: N
           label={t('questionnaires.builder.new.source')}
           hint={t('questionnaires.builder.new.source_hint')}
           value={values.sourceLocale ?? locale}
-          options={LOCALES.map((l) => ({ value: l, label: `${languageName(l, locale)} (${LANGUAGE_NAMES[l]})` }))}
+          options={LOCALES.map((l) => ({ value: l, label: languageName(l, locale) }))}
           error={errors?.sourceLocale}
         />
         <TextField name="title" label={t('questionnaires.builder.new.title_field')} hint={t('questionnaires.builder.new.title_hint')} value={values.title} error={errors?.title} attrs={{ maxLength: 300 }} />
