@@ -8,10 +8,9 @@
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import type { Translator } from '../../../platform/i18n/messages.ts';
 import { listCirculated } from './results-repository.ts';
-import type { QuestionnaireRow } from '../questionnaires-repository.ts';
 import type { Texts } from '../content.ts';
 import { loadResults } from './results-queries.ts';
-import { share, summariseAll, textIn, type ChoiceSummary, type ResponseRate } from './summaries.ts';
+import { openDuring, share, summariseAll, textIn, type ChoiceSummary, type ResponseRate } from './summaries.ts';
 
 export interface Finding {
   /** Message key of the questionnaires results catalogue. */
@@ -34,17 +33,6 @@ export interface QuestionnaireFindings {
 export interface PaperFindings {
   year: number;
   questionnaires: QuestionnaireFindings[];
-}
-
-/** Whether answers were accepted at some time during the year. */
-export function openDuring(q: Pick<QuestionnaireRow, 'circulatedAt' | 'opensAt' | 'closesAt' | 'closedAt'>, year: number): boolean {
-  if (!q.circulatedAt) return false;
-  const from = Date.UTC(year, 0, 1);
-  const to = Date.UTC(year + 1, 0, 1);
-  const start = (q.opensAt ?? q.circulatedAt).getTime();
-  const ends = [q.closesAt, q.closedAt].filter((d): d is Date => !!d).map((d) => d.getTime());
-  const end = ends.length ? Math.min(...ends) : Infinity;
-  return start < to && end > from;
 }
 
 /** The most chosen option(s) of a choice summary (ties all named, joined later). */

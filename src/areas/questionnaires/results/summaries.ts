@@ -438,3 +438,17 @@ export function textAnswers(catalogue: CatalogueEntry[], responses: (Pick<Respon
 export function textQuestions(catalogue: CatalogueEntry[]): CatalogueEntry[] {
   return catalogue.filter((e) => e.question.type === 'short_text' || e.question.type === 'long_text' || (e.question.type === 'table' && (e.question.columns ?? []).some((c) => c.type === 'short_text')));
 }
+
+/* ------------------------------------------------------------------ periods */
+
+/** Whether answers were accepted at some time during the year. */
+export function openDuring(q: { circulatedAt: Date | null; opensAt: Date | null; closesAt: Date | null; closedAt: Date | null }, year: number): boolean {
+  if (!q.circulatedAt) return false;
+  const from = Date.UTC(year, 0, 1);
+  const to = Date.UTC(year + 1, 0, 1);
+  const start = (q.opensAt ?? q.circulatedAt).getTime();
+  const ends = [q.closesAt, q.closedAt].filter((d): d is Date => !!d).map((d) => d.getTime());
+  const end = ends.length ? Math.min(...ends) : Infinity;
+  return start < to && end > from;
+}
+
