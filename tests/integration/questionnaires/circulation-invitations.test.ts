@@ -252,6 +252,41 @@ describe('one invitation: revoke and new link', () => {
     expect(invitationProblem((await findInvitationByToken(t.database.db, second))!)).toBeNull();
   });
 
+  it('corrects a name, language or address; a new address gets a new link, e-mailed there, and the old link dies', async () => {
+    const { questionnaireId: id } = await createQuestionnaire(t.database);
+    await isu.get(path(id, '/invitations/new'));
+    await isu.post(path(id, '/invitations/new'), { audience: 'mine_action_director', stateIso2: 'KH', name: 'Sok Dara', email: 'typo@exmaple.org', locale: 'en' });
+    await isu.post(path(id, '/invitations/new'), { audience: 'mine_action_director', stateIso2: 'KH', name: 'Colleague', email: 'taken@example.org', locale: 'en' });
+    const inv = (await invitationsOf(id)).find((r) => r.email === 'typo@exmaple.org')!;
+    const oldToken = tokenIn((await mailsTo('typo@exmaple.org'))[0]!.text_body)!;
+    const form = await isu.get(path(id, `/invitations/${inv.id}/edit`));
+    expect(form.status).toBe(200);
+    expect(form.body).toContain('value="typo@exmaple.org"');
+
+    let res = await isu.post(path(id, `/invitations/${inv.id}/edit`), { name: 'Sok Dara', email: 'Taken@example.org', organisation: '', locale: 'en' });
+    expect(res.status).toBe(422);
+    expect(res.body).toContain('This e-mail address is already invited to this questionnaire.');
+    res = await isu.post(path(id, `/invitations/${inv.id}/edit`), { name: '', email: 'bad', organisation: '', locale: 'en' });
+    expect(res.status).toBe(422);
+
+    res = await isu.post(path(id, `/invitations/${inv.id}/edit`), { name: 'Sok Dara', email: 'sok.dara@example.org', organisation: 'CMAA', locale: 'fr' });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(path(id, `/invitations/${inv.id}?done=changed_resent`));
+    expect(await findInvitationByToken(t.database.db, oldToken)).toBeUndefined();
+    const [mail] = await mailsTo('sok.dara@example.org');
+    expect(mail!.locale).toBe('fr');
+    const newToken = tokenIn(mail!.text_body)!;
+    expect((await findInvitationByToken(t.database.db, newToken))).toMatchObject({ id: inv.id, email: 'sok.dara@example.org', organisation: 'CMAA', locale: 'fr' });
+
+    // A name alone: same link, nothing sent.
+    res = await isu.post(path(id, `/invitations/${inv.id}/edit`), { name: 'Dara Sok', email: 'sok.dara@example.org', organisation: 'CMAA', locale: 'fr' });
+    expect(res.location).toContain('done=changed');
+    expect((await findInvitationByToken(t.database.db, newToken))!.name).toBe('Dara Sok');
+    expect(await mailsTo('sok.dara@example.org')).toHaveLength(1);
+    const changes = await t.database.query<{ summary: { newLink: boolean } }>(`select summary from audit_events where action = 'questionnaires.invitation.changed' and entity_id = $1 order by id`, [inv.id]);
+    expect(changes.map((c) => c.summary.newLink)).toEqual([true, false]);
+  });
+
   it('refuses State users and other committees, even on a known invitation', async () => {
     const { questionnaireId: id } = await createQuestionnaire(t.database);
     const { invitation } = await createInvitation(t.database, t.config.secret, id, { email: 'target@example.org' });

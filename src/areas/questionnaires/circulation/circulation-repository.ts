@@ -60,7 +60,7 @@ export async function insertInvitations(tx: DbOrTx, rows: NewInvitationRow[]): P
   return tx.insert(questionnaireInvitations).values(rows).returning();
 }
 
-export type InvitationPatch = Partial<Pick<InvitationRow, 'linkNonce' | 'tokenHash' | 'expiresAt' | 'revokedAt' | 'sentAt' | 'remindersSent' | 'lastRemindedAt'>>;
+export type InvitationPatch = Partial<Pick<InvitationRow, 'linkNonce' | 'tokenHash' | 'expiresAt' | 'revokedAt' | 'sentAt' | 'remindersSent' | 'lastRemindedAt' | 'name' | 'email' | 'organisation' | 'locale' | 'userId'>>;
 
 export async function updateInvitation(tx: DbOrTx, id: string, patch: InvitationPatch): Promise<InvitationRow | undefined> {
   const [row] = await tx.update(questionnaireInvitations).set(patch).where(eq(questionnaireInvitations.id, id)).returning();

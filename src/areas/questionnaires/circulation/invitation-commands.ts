@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, DbOrTx } from '../../../platform/db/client.ts';
 import { withTransaction } from '../../../platform/db/transaction.ts';
 import { isUniqueViolation } from '../../../platform/db/constraints.ts';
-import { recordAudit, type Actor } from '../../../platform/audit/audit.ts';
+import { diffSummary, recordAudit, type Actor } from '../../../platform/audit/audit.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { enqueueEmail } from '../../../platform/mail/outbox.ts';
 import { isLocale, type Locale } from '../../../platform/i18n/locales.ts';
@@ -227,4 +227,50 @@ export async function inviteGroup(
   const source = input.group;
   const result = await addInvitations(deps, actor, user, { questionnaireId: q.id, people, source, onDuplicate: 'skip', ...(input.now ? { now: input.now } : {}) });
   return { ...result, statesWithoutContacts };
+}
+
+export interface InvitationChange {
+  questionnaireId: string;
+  invitationId: string;
+  name: string;
+  email: string;
+  organisation: string | null;
+  locale: Locale;
+  now?: Date;
+}
+
+/**
+ * Corrects an invitee's name, address, organisation or language. A new address gets a new link (the
+ * old one may have gone to the wrong person) and, once circulated, the invitation again at the new
+ * address; the account the address belongs to is named again.
+ */
+export async function changeInvitation(deps: CirculationDeps, actor: Actor, user: Principal | undefined, input: InvitationChange): Promise<{ invitation: InvitationRow; resent: boolean }> {
+  const now = input.now ?? new Date();
+  try {
+    return await withTransaction(deps.database.db, async (tx) => {
+      const { q, inv } = await lockInvitation(tx, user, input.questionnaireId, input.invitationId);
+      const emailChanged = inv.email.toLowerCase() !== input.email.toLowerCase();
+      if (emailChanged && (await invitedEmails(tx, q.id)).has(input.email.toLowerCase())) throw new AppError('conflict', 'questionnaires.circulation.duplicate_email');
+      const patch: Parameters<typeof updateInvitation>[2] = { name: input.name, email: input.email, organisation: input.organisation, locale: input.locale };
+      if (emailChanged) {
+        const link = newInvitationLink(deps.config.secret, inv.id);
+        Object.assign(patch, { linkNonce: link.linkNonce, tokenHash: link.tokenHash, userId: (await accountsByEmail(tx, [input.email])).get(input.email.toLowerCase()) ?? null });
+      }
+      let row = (await updateInvitation(tx, inv.id, patch))!;
+      let resent = false;
+      if (emailChanged && inv.sentAt && !row.revokedAt && sendsNow(q, now) && user) {
+        row = await sendInvitation(tx, deps, q, row, now, contactOf(user));
+        resent = true;
+      }
+      const before = { name: inv.name, email: inv.email, organisation: inv.organisation, locale: inv.locale };
+      const after = { name: row.name, email: row.email, organisation: row.organisation, locale: row.locale };
+      await recordAudit(tx, actor, { action: 'questionnaires.invitation.changed', entityType: 'questionnaire_invitation', entityId: inv.id, summary: { questionnaireId: q.id, ...diffSummary(before, after), newLink: emailChanged, resent } });
+      return { invitation: row, resent };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, 'questionnaire_invitations_email') || (e instanceof AppError && e.code === 'db.unique_violation' && e.details?.constraint === 'questionnaire_invitations_email')) {
+      throw new AppError('conflict', 'questionnaires.circulation.duplicate_email');
+    }
+    throw e;
+  }
 }

@@ -20,11 +20,11 @@ import { AUDIENCES } from '../schema.ts';
 import { datesProblems, isAudience, isEmail, isoDay, parseDay, parsePastedList, readiness, REMINDER_MAX_DAYS, REMINDER_MIN_DAYS, TRACKING_STATUSES, trackingStatus, MAX_EMAIL, MAX_NAME, MAX_ORGANISATION, type TrackingStatus } from './circulation.ts';
 import { alreadyInvited, invitationOf, stateOptions, tracking, type TrackingFilter } from './circulation-queries.ts';
 import { circulateQuestionnaire, closeQuestionnaire, reopenQuestionnaire, saveCirculationSettings } from './circulation-commands.ts';
-import { addInvitations, inviteGroup, issueNewLink, revokeInvitation } from './invitation-commands.ts';
+import { addInvitations, changeInvitation, inviteGroup, issueNewLink, revokeInvitation } from './invitation-commands.ts';
 import { sendRemindersNow } from './reminder-commands.ts';
 import { CirculationPage, type Flash } from './views/circulation-page.tsx';
 import { CirculateCheckPage, ClosePage, ReopenPage, SettingsPage, settingsValuesOf, type SettingsValues } from './views/questionnaire-forms.tsx';
-import { GroupPage, InvitationPage, InvitePage, PastePage, type PersonValues } from './views/invitation-pages.tsx';
+import { EditInvitationPage, GroupPage, InvitationPage, InvitePage, PastePage, type PersonValues } from './views/invitation-pages.tsx';
 
 type Params = { locale: string; id: string };
 type InvParams = Params & { invitationId: string };
@@ -96,7 +96,7 @@ const pasteSchema = z.object({
 const groupSchema = z.object({ group: z.enum(['directors', 'donors', 'committee'], { error: `${P}.group.unknown` }) });
 
 const FLASHES = new Set(['settings', 'circulated', 'added', 'group', 'pasted', 'reminded', 'closed', 'reopened']);
-const INVITATION_FLASHES = new Set(['revoked', 'new_link', 'new_link_sent']);
+const INVITATION_FLASHES = new Set(['revoked', 'new_link', 'new_link_sent', 'changed', 'changed_resent']);
 const count = z.coerce.number().int().min(0).max(1_000_000);
 const flashQuery = z.object({ done: z.string().max(20), n: count.optional(), sent: count.optional(), skipped: count.optional(), none: count.optional(), version: count.optional() });
 
@@ -355,6 +355,35 @@ export function registerCirculationRoutes(app: FastifyInstance, deps: AppDeps): 
     if (!q) return reply;
     const r = await issueNewLink(deps, req.actor, req.user, { questionnaireId: q.id, invitationId: req.params.invitationId });
     return reply.redirect(`${base(req, q)}/invitations/${r.invitation.id}?done=${r.sent ? 'new_link_sent' : 'new_link'}`, 303);
+  });
+
+  const editSchema = personSchema.pick({ name: true, email: true, organisation: true, locale: true });
+
+  app.get<{ Params: InvParams }>('/:locale/questionnaires/:id/circulation/invitations/:invitationId/edit', async (req, reply) => {
+    const q = await load(req, reply, mayCirculate(req));
+    if (!q) return reply;
+    const found = await invitationOf(db(), q.id, req.params.invitationId);
+    if (!found) throw notFound(`${P}.invitation_not_found`);
+    const inv = found.invitation;
+    return reply.page(<EditInvitationPage q={q} invitation={inv} values={{ name: inv.name, email: inv.email, organisation: inv.organisation ?? '', locale: inv.locale }} />);
+  });
+
+  app.post<{ Params: InvParams }>('/:locale/questionnaires/:id/circulation/invitations/:invitationId/edit', async (req, reply) => {
+    const q = await load(req, reply, mayCirculate(req));
+    if (!q) return reply;
+    const found = await invitationOf(db(), q.id, req.params.invitationId);
+    if (!found) throw notFound(`${P}.invitation_not_found`);
+    const body = formBody(req.body);
+    const values: PersonValues = { name: str(body.name, 400), email: str(body.email, 400), organisation: str(body.organisation, 400), locale: str(body.locale, 10) };
+    const form = parseForm(editSchema, req.body, req.tr);
+    if (!form.ok) return reply.page(<EditInvitationPage q={q} invitation={found.invitation} values={values} errors={orderErrors(form.errors, ['name', 'email', 'organisation', 'locale'])} />, 422);
+    try {
+      const r = await changeInvitation(deps, req.actor, req.user, { questionnaireId: q.id, invitationId: found.invitation.id, ...form.data, organisation: form.data.organisation ?? null });
+      return reply.redirect(`${base(req, q)}/invitations/${r.invitation.id}?done=${r.resent ? 'changed_resent' : 'changed'}`, 303);
+    } catch (e) {
+      if (isAppError(e) && e.code === `${P}.duplicate_email`) return reply.page(<EditInvitationPage q={q} invitation={found.invitation} values={values} errors={{ email: req.tr.t(`errors.${P}.duplicate_email`) }} />, 422);
+      throw e;
+    }
   });
 
   /* ----- Reminders, closing, reopening ----- */

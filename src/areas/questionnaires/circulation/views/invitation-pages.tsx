@@ -220,6 +220,9 @@ export function InvitationPage({ q, invitation: inv, stateName, status, linkProb
       />
       {canAct ? (
         <>
+          <p>
+            <a href={`${base}/invitations/${inv.id}/edit`}>{t('questionnaires.circulation.edit.link')}</a>
+          </p>
           <h2>{t('questionnaires.circulation.invitation.new_link')}</h2>
           <p>{t('questionnaires.circulation.invitation.new_link_text')}</p>
           <PostForm action={`${base}/invitations/${inv.id}/new-link`}>
@@ -239,6 +242,37 @@ export function InvitationPage({ q, invitation: inv, stateName, status, linkProb
       <p>
         <a href={base}>{t('questionnaires.circulation.back')}</a>
       </p>
+    </Layout>
+  );
+}
+
+export function EditInvitationPage({ q, invitation: inv, values, errors }: { q: QuestionnaireRow; invitation: InvitationRow; values: PersonValues; errors?: Record<string, string> | undefined }) {
+  const { t, locale } = usePage();
+  const base = circulationBase(locale, q);
+  const title = t('questionnaires.circulation.edit.title');
+  return (
+    <Layout title={`${title} — ${titleOf(q, locale)}`} before={<CirculationBreadcrumbs q={q} page={<UserText>{inv.name}</UserText>} />}>
+      {errors ? <ErrorSummary errors={errors} /> : null}
+      <h1>{title}</h1>
+      <p>{t('questionnaires.circulation.edit.lead')}</p>
+      <PostForm action={`${base}/invitations/${inv.id}/edit`}>
+        <TextField name="name" label={t('questionnaires.circulation.form.name')} value={values.name} error={errors?.name} attrs={{ autocomplete: 'off', maxLength: 200 }} />
+        <TextField name="email" type="email" label={t('questionnaires.circulation.form.email')} hint={t('questionnaires.circulation.edit.email_hint')} value={values.email} error={errors?.email} attrs={{ autocomplete: 'off', spellcheck: false, maxLength: 320 }} />
+        <TextField name="organisation" label={t('questionnaires.circulation.form.organisation')} hint={t('questionnaires.circulation.form.optional')} value={values.organisation} error={errors?.organisation} attrs={{ maxLength: 200 }} />
+        <SelectField
+          name="locale"
+          label={t('questionnaires.circulation.form.language')}
+          hint={t('questionnaires.circulation.form.language_hint')}
+          value={values.locale ?? ''}
+          placeholder={t('questionnaires.circulation.form.choose')}
+          error={errors?.locale}
+          options={LOCALES.map((l) => ({ value: l, label: languageName(l, locale) }))}
+        />
+        <div class="button-group">
+          <Button>{t('questionnaires.circulation.edit.save')}</Button>
+          <a href={`${base}/invitations/${inv.id}`}>{t('questionnaires.circulation.cancel')}</a>
+        </div>
+      </PostForm>
     </Layout>
   );
 }
