@@ -24,3 +24,12 @@ export async function listIsuContacts(db: DbOrTx): Promise<Contact[]> {
     .from(users)
     .where(and(eq(users.role, 'isu_staff'), isNull(users.disabledAt)));
 }
+
+/** A State's focal points as colleagues see them before meeting the State (disabled accounts included, marked). */
+export async function listStateFocalPoints(db: DbOrTx, stateIso2: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, organisation: users.organisation, lastLoginAt: users.lastLoginAt, disabledAt: users.disabledAt, isDemo: users.isDemo })
+    .from(users)
+    .where(and(eq(users.stateIso2, stateIso2), inArray(users.role, ['state_preparer', 'state_approver'])))
+    .orderBy(users.name);
+}

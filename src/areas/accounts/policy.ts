@@ -26,6 +26,11 @@ export interface UserFacts {
 }
 
 /** Administrators manage every account; ISU staff manage States' focal points and committee members. */
+/** A State's focal points and their e-mail addresses, on the State's internal page: committee members and ISU. */
+export function canViewStateContacts(u: MaybeUser): boolean {
+  return isStaff(u) || isCommitteeMember(u);
+}
+
 export function canManageUsers(u: MaybeUser): boolean {
   return isStaff(u);
 }

@@ -8,8 +8,10 @@ import { canManageUsers, canViewTeam } from './policy.ts';
 import { registerSessionRoutes } from './routes.tsx';
 import { registerTotpGuard } from './totp-guard.ts';
 import { registerUserRoutes } from './user-routes.tsx';
+import { provideStateContacts } from './state-contacts.tsx';
 
 export function registerAccountsRoutes(deps: AppDeps) {
+  provideStateContacts(deps);
   return (app: FastifyInstance) => {
     registerTotpGuard(app, deps);
     registerSessionRoutes(app, deps);

@@ -8,12 +8,14 @@ import { canUseAnalysis } from './policy.ts';
 import { canViewPaper, registerPaperRoutes } from './paper/index.ts';
 import { registerSearchRoutes } from './search/index.ts';
 import { canViewFollowUps, registerFollowUpRoutes } from './followups/index.ts';
+import { provideStateAnalysis } from './state-internal.tsx';
 
 /**
  * The committee's analysis pages. Later parts of the analysis (dashboard, follow-ups,
  * observations paper, search) add their registrations here.
  */
 export function registerAnalysisRoutes(deps: AppDeps) {
+  provideStateAnalysis(deps);
   return (app: FastifyInstance) => {
     registerIndicatorRoutes(app, deps);
     registerTermRoutes(app, deps);

@@ -10,11 +10,13 @@ import { registerMeetingRoutes } from './meetings/index.ts';
 import { registerIndividualisedApproachRoutes } from './individualised/index.ts';
 import { registerNationalPlatformRoutes } from './platforms/index.ts';
 import { registerCommitteePaperRoutes } from './paper/routes.tsx';
+import { provideStateEngagement } from './state-internal.tsx';
 import { textIn } from './texts.ts';
 
 /** The Committee's work: work plans (meetings, individualised approach, platforms and papers follow). */
 export function registerEngagementRoutes(deps: AppDeps) {
   actionLinks(deps).provide(workPlanItemLinks(deps));
+  provideStateEngagement(deps);
   return (app: FastifyInstance) => {
     registerWorkPlanRoutes(app, deps);
     registerMeetingRoutes(app, deps);

@@ -21,6 +21,11 @@ export function canEditMembership(u: MaybeUser): boolean {
   return isAdmin(u);
 }
 
+/** A State's internal page (contacts, meetings, follow-ups, compliance, indicators): committee members and ISU. */
+export function canViewInternalStatePage(u: MaybeUser): boolean {
+  return isStaff(u) || u?.role === 'committee_member';
+}
+
 export function canAddState(u: MaybeUser): boolean {
   return isAdmin(u);
 }

@@ -5,7 +5,10 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { PageCache, PUBLIC_PAGE_FRESH_MS, servePublicPage } from '../../platform/http/page-cache.ts';
 import { ARTICLE5_STANDINGS, MEMBERSHIP_STATUSES, REGIONS, todayIso } from './membership.ts';
-import { canEditMembership, canRecordArticle5Deadline } from './policy.ts';
+import { canEditMembership, canRecordArticle5Deadline, canViewInternalStatePage } from './policy.ts';
+import { StateInternalPage } from './views/state-internal.tsx';
+import { signInRedirect } from '../../platform/http/sign-in.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { getStateProfile, statesOverview } from './states-queries.ts';
 import { StatePage } from './views/state-page.tsx';
 import { stateName } from './names.ts';
@@ -59,10 +62,26 @@ export function registerPublicStatesRoutes(app: FastifyInstance, deps: AppDeps):
           admin={{
             article5: canRecordArticle5Deadline(req.user) ? `${base}/article5` : undefined,
             membership: canEditMembership(req.user) ? `${base}/membership` : undefined,
+            internal: canViewInternalStatePage(req.user) ? `/${req.locale}/states/${iso2}/internal` : undefined,
           }}
         />
       );
     };
     return servePublicPage(req, reply, pages, build, !req.url.includes('?'));
+  });
+
+  // The one page to read before meeting a State: the public facts, then what each area keeps internally.
+  app.get('/:locale/states/:iso2/internal', async (req, reply) => {
+    if (!req.user) return signInRedirect(req, reply);
+    if (!canViewInternalStatePage(req.user)) throw forbidden();
+    const params = stateParams.safeParse(req.params);
+    if (!params.success) throw new AppError('not_found', 'states.not_found');
+    const { iso2 } = params.data;
+    if (iso2 !== iso2.toLowerCase()) return reply.redirect(`/${req.locale}/states/${iso2.toLowerCase()}/internal`, 301);
+    const profile = await getStateProfile(db, iso2);
+    const slotParams = { iso2: profile.state.iso2, stateName: stateName(profile.state, req.locale) };
+    const [internal, pub] = await Promise.all([deps.slots.render('state-internal', req, slotParams), deps.slots.render('state-page', req, slotParams)]);
+    reply.header('cache-control', 'private, no-store');
+    return reply.page(<StateInternalPage profile={profile} internal={internal} sections={pub} />);
   });
 }

@@ -11,6 +11,8 @@ export type SlotRenderer<P> = (req: FastifyRequest, params: P) => Promise<VNode 
 export interface SlotParams {
   /** A State's public page: everything public about the State, by area. */
   'state-page': { iso2: string; stateName: string };
+  /** A State's internal page (committee members and ISU): what to read before meeting the State, by area. */
+  'state-internal': { iso2: string; stateName: string };
 }
 
 export class Slots {

@@ -9,6 +9,8 @@ import { Article5Tag, languageName, StatusTag } from './labels.tsx';
 export interface StatePageLinks {
   article5?: string | undefined;
   membership?: string | undefined;
+  /** The internal page, for committee members and ISU. */
+  internal?: string | undefined;
 }
 
 export function StatePage({ profile, admin, sections = [] }: { profile: StateProfile; admin: StatePageLinks; sections?: VNode[] }) {
@@ -66,6 +68,11 @@ export function StatePage({ profile, admin, sections = [] }: { profile: StatePro
       <p class="muted">
         {t('states.state.codes', { iso2: state.iso2, iso3: state.iso3 })} · {t(`states.region.${state.region}`)}
       </p>
+      {admin.internal ? (
+        <p>
+          <a href={admin.internal}>{t('states.internal.link', { state: name })}</a>
+        </p>
+      ) : null}
 
       <h2>{t('states.state.membership_title')}</h2>
       <SummaryList rows={membershipRows} />
