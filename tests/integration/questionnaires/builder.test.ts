@@ -492,6 +492,62 @@ describe('preview as a respondent', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('answers malformed posts with 400 or 422, never 500, storing nothing', async () => {
+    const { questionnaireId: qid } = await draft();
+    await isu.get(base(qid));
+    expect((await isu.post(`${base(qid)}/sections`, { _version: 'abc', title: 'X' })).status).toBe(400);
+    expect((await isu.post(`${base(qid)}/sections/support/questions/amount/move`, { _version: '1' })).status).toBe(400);
+    expect((await isu.post(`${base(qid)}/sections/support/questions`, { _version: '1', type: 'people', label: 'X' })).status).toBe(422);
+    const long = 'x'.repeat(10_000);
+    const q = await saveQuestion(isu, qid, 'support', 'kind', { code: ['a', 'b'], 'options.0.value': long, 'options.0.label': long, 'options.7.value': 'z' });
+    expect(q.status).toBe(422);
+    const page = await isu.get(`/en/questionnaires/${qid}/translations/ru`);
+    const tr = await isu.post(`/en/questionnaires/${qid}/translations/ru`, { _version: hidden(page.body, '_version'), _head: hidden(page.body, '_head'), _base: hidden(page.body, '_base'), 't.title': 'й'.repeat(5000), 't.nowhere.label': 'ignored' });
+    expect(tr.status).toBe(422);
+    expect(tr.body).toContain('This text is too long.');
+    await isu.get('/en/questionnaires/new');
+    expect((await isu.post('/en/questionnaires/new', { title: 'X', sourceLocale: 'en', committeeId: 'no-such-committee' })).status).toBe(422);
+    expect((await isu.post(`/en/questionnaires/${qid}/preview?lang=en`, { 's.support.received': ['yes', 'no'], 's.gender.teams.9999.name': long, _action: 'remove:gender.teams:../../x' })).status).toBeLessThan(500);
+    expect((await latest(qid)).content).toEqual(SAMPLE_CONTENT);
+  });
+});
+
+describe('every question type', () => {
+  it('renders on the build, question and preview pages and saves unchanged', async () => {
+    const all: QuestionnaireContent = {
+      sections: [
+        {
+          id: 'all',
+          title: { en: 'All types' },
+          questions: [
+            { id: 'single', type: 'single', label: { en: 'Single' }, options: [{ value: 'a', label: { en: 'A' } }] },
+            { id: 'multiple', type: 'multiple', label: { en: 'Multiple' }, options: [{ value: 'a', label: { en: 'A' } }, { value: 'b', label: { en: 'B' } }] },
+            { id: 'yesno', type: 'yesno', label: { en: 'Yes or no' } },
+            { id: 'short', type: 'short_text', label: { en: 'Short' }, maxLength: 100 },
+            { id: 'long', type: 'long_text', label: { en: 'Long' }, help: { en: 'Say more' } },
+            { id: 'number', type: 'number', label: { en: 'Number' }, decimals: 1, showIf: { question: 'multiple', in: ['b'] } },
+            { id: 'date', type: 'date', label: { en: 'Date' } },
+            { id: 'table', type: 'table', label: { en: 'Table' }, columns: [{ id: 'kind', type: 'single', label: { en: 'Kind' }, options: [{ value: 'x', label: { en: 'X' } }] }, { id: 'when', type: 'date', label: { en: 'When' } }] },
+            { id: 'file', type: 'file', label: { en: 'File' } },
+          ],
+        },
+      ],
+    };
+    const { questionnaireId: qid } = await draft(all);
+    expect((await isu.get(base(qid))).status).toBe(200);
+    for (const q of all.sections[0]!.questions) {
+      const res = await saveQuestion(isu, qid, 'all', q.id, {});
+      expect(res.status, q.id).toBe(303);
+    }
+    expect((await latest(qid)).content).toEqual(all);
+    for (const l of ['en', 'ar', 'ru']) expect((await isu.get(`/${l}/questionnaires/${qid}/preview?lang=${l}`)).status).toBe(200);
+    const checked = await isu.post(`/en/questionnaires/${qid}/preview?lang=en`, { 's.all.multiple': ['b'], 's.all.number': '2.5', 's.all.date': '2024-02-30', _action: 'check' });
+    expect(checked.status).toBe(422);
+    expect(checked.body).toContain('What would be stored');
+  });
+});
+
 describe('copies and links to actions', () => {
   it('copies the latest content as a new draft questionnaire', async () => {
     const { questionnaireId: qid } = await createQuestionnaire(t.database, { circulated: true });
