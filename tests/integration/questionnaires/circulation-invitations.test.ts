@@ -349,6 +349,19 @@ describe('reminders', () => {
     expect((await sendDueQuestionnaireReminders(t.deps, JOB, { now: new Date(Date.now() + 40 * DAY) })).queued).toBe(0);
   });
 
+  it('two runs at the same moment (two instances) queue each reminder once', async () => {
+    const f = await createQuestionnaire(t.database);
+    await t.database.db.update(questionnaires).set({ reminderEveryDays: 2 }).where(eq(questionnaires.id, f.questionnaireId));
+    const people = await Promise.all(['BA', 'TD', 'CD'].map((iso2) => createInvitation(t.database, t.config.secret, f.questionnaireId, { stateIso2: iso2, email: `twice.${iso2.toLowerCase()}@example.org` })));
+    const now = new Date(Date.now() + 3 * DAY);
+    const runs = await Promise.all([sendDueQuestionnaireReminders(t.deps, JOB, { now }), sendDueQuestionnaireReminders(t.deps, JOB, { now })]);
+    const mine = await t.database.query<{ dedupe_key: string }>(`select dedupe_key from outbox_emails where to_address like 'twice.%' order by dedupe_key`);
+    expect(mine.map((m) => m.dedupe_key)).toEqual(people.map((p) => `questionnaire-reminder:${p.invitation.id}:1`).sort());
+    expect(runs[0].queued + runs[1].queued).toBeGreaterThanOrEqual(3);
+    const rows = await invitationsOf(f.questionnaireId);
+    expect(rows.map((r) => r.remindersSent)).toEqual([1, 1, 1]);
+  });
+
   it('run as the daily task of the job runner, once per day', async () => {
     const f = await createQuestionnaire(t.database);
     await t.database.db.update(questionnaires).set({ reminderEveryDays: 1 }).where(eq(questionnaires.id, f.questionnaireId));

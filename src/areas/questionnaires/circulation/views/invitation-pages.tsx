@@ -145,7 +145,7 @@ export function PastePage({ q, values, errors, lineErrors }: { q: QuestionnaireR
         <code dir="ltr">{t('questionnaires.circulation.paste.format')}</code>
       </p>
       <p class="muted">{t('questionnaires.circulation.paste.example_label')}</p>
-      <pre dir="ltr">{'Aminata Diallo; a.diallo@example.org; SN; fr\nJohn Smith; j.smith@example.org; ; en'}</pre>
+      <pre dir="ltr">{t('questionnaires.circulation.paste.example')}</pre>
       {lineErrors?.length ? (
         <div class="field field--error">
           <p class="field__error">{t('questionnaires.circulation.paste.nothing_added')}</p>
