@@ -25,6 +25,8 @@ describe('days typed in date inputs', () => {
     expect(parseDay('2023-02-30')).toBeUndefined();
     expect(parseDay('01/05/2023')).toBeUndefined();
     expect(parseDay('2023-5-1')).toBeUndefined();
+    expect(parseDay('9999-12-31')).toBeUndefined();
+    expect(parseDay('1999-12-31')).toBeUndefined();
   });
 
   it('stores the closing day as the exclusive end of that day and shows it back', () => {

@@ -29,10 +29,10 @@ export type IsoDay = string;
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A typed calendar day (any digits), or undefined when it is not a real date. */
+/** A typed calendar day (any digits), or undefined when it is not a real date (or not between 2000 and 2999). */
 export function parseDay(raw: string): IsoDay | undefined {
   const s = normaliseDigits(raw).trim();
-  if (!ISO_DAY.test(s)) return undefined;
+  if (!ISO_DAY.test(s) || s < '2000' || s >= '3000') return undefined;
   const d = new Date(`${s}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) return undefined;
   return s;
