@@ -225,7 +225,8 @@ describe('circulating', () => {
     expect(invitationToken(t.config.secret, inv.id, inv.linkNonce)).toBe(token);
     expect(inv.sentAt).not.toBeNull();
     expect(inv.expiresAt.getTime()).toBe(q.closesAt!.getTime() + 60 * 86_400_000);
-    if (hasAnswerPage()) expect((await agentFrom(t.app).get(`/en/answer/${token}`)).status).toBe(200);
+    expect(hasAnswerPage()).toBe(true);
+    expect((await agentFrom(t.app).get(`/en/answer/${token}`)).status).toBe(200);
     // English for John, with the English title.
     const [john] = await mailsTo('john@example.org');
     expect(john!.subject).toBe('Questionnaire: Cooperation survey');
