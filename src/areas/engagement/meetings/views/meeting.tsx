@@ -68,7 +68,7 @@ export function ActionFields({ values, errors, owners, states, current }: { valu
       <TextArea name="text" label={t('engagement.meetings.action.field.text')} value={one(values.text)} error={errors.text} rows={3} maxLength={5000} />
       <SelectField name="owner" label={t('engagement.meetings.action.field.owner')} hint={t('engagement.meetings.action.field.owner_hint')} value={one(values.owner)} error={errors.owner} placeholder={t('engagement.meetings.no_owner')} options={ownerOptions} />
       <TextField name="owner_label" label={t('engagement.meetings.action.field.owner_label')} hint={t('engagement.meetings.action.field.owner_label_hint')} value={one(values.owner_label)} error={errors.owner_label} width="medium" attrs={{ maxLength: 200 }} />
-      <SelectField name="state" label={t('engagement.meetings.action.field.state')} hint={t('engagement.meetings.action.field.state_hint')} value={one(values.state)} error={errors.state} placeholder={t('engagement.meetings.action.no_state')} options={states.map((s) => ({ value: s.iso2, label: s.name }))} />
+      <SelectField name="state" id="f-action-state" label={t('engagement.meetings.action.field.state')} hint={t('engagement.meetings.action.field.state_hint')} value={one(values.state)} error={errors.state} placeholder={t('engagement.meetings.action.no_state')} options={states.map((s) => ({ value: s.iso2, label: s.name }))} />
       <TextField name="due" type="date" label={t('engagement.meetings.action.field.due')} value={one(values.due)} error={errors.due} width="short" />
       <SelectField name="status" label={t('engagement.meetings.action.field.status')} value={one(values.status) || 'open'} error={errors.status} options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`engagement.meetings.action_status.${s}`) }))} />
       <TextField name="actions" label={t('engagement.meetings.action.field.actions')} hint={t('engagement.meetings.action.field.actions_hint')} value={one(values.actions)} error={errors.actions} width="medium" attrs={{ maxLength: 500 }} />
@@ -109,7 +109,7 @@ export function MeetingPage(p: MeetingPageProps) {
   const now = today();
   return (
     <Layout title={title} wide before={<Breadcrumbs items={crumbs(locale, t, [{ label: title }])} />}>
-      {Object.keys(errs).length ? <ErrorSummary errors={errs} fieldIds={{ file: 'f-file', address: 'f-address', state: 'f-state', organisation: 'f-organisation', person: 'f-person' }} /> : null}
+      {Object.keys(errs).length ? <ErrorSummary errors={errs} fieldIds={{ file: 'f-file', address: 'f-address', label: 'f-link-label', state: p.form === 'action' ? 'f-action-state' : 'f-state', organisation: 'f-organisation', person: 'f-person', name: 'f-person-name' }} /> : null}
       {p.problem ? (
         <NotificationBanner kind="warning">
           <p>{p.problem}</p>
@@ -418,7 +418,7 @@ export function ActionPage(p: ActionPageProps) {
   const review: Values = p.form === 'review' && p.values ? p.values : { later: a.reviewedAtMeetingId ?? '', note: a.reviewNote ?? '', status: a.status };
   return (
     <Layout title={`${title} · ${meetingTitle}`} before={<Breadcrumbs items={crumbs(locale, t, [{ href: `/${locale}/meetings/${p.meeting.id}`, label: meetingTitle }, { label: title }])} />}>
-      {Object.keys(errs).length ? <ErrorSummary errors={errs} fieldIds={p.form === 'review' ? { later: 'f-later', note: 'f-note', status: 'f-review-status' } : {}} /> : null}
+      {Object.keys(errs).length ? <ErrorSummary errors={errs} fieldIds={p.form === 'review' ? { later: 'f-later', note: 'f-note', status: 'f-review-status' } : { state: 'f-action-state' }} /> : null}
       {p.problem ? (
         <NotificationBanner kind="warning">
           <p>{p.problem}</p>
