@@ -57,6 +57,9 @@ describe.each(['en', 'ar'] as const)('questionnaire results (%s)', (locale) => {
 
     // Side by side for one State.
     await s.goto(`${base}/states/iq`);
+    expect(await s.page.locator('section[aria-labelledby="side-answers"] .thread__body[lang="ar"]', { hasText: 'التمويل الدولي' }).count()).toBe(1);
+    // Iraq's demo reports are analysed: its indicators stand next to its answers.
+    expect(await s.page.locator('section[aria-labelledby="side-indicators"] table tbody tr').count()).toBeGreaterThan(0);
     await axeCheck(s.page, `state side by side ${locale}`);
 
     if (locale === 'en') {

@@ -114,8 +114,6 @@ export function StatePage({ q, iso2, name, catalogue, responses, indicators, ver
               <p>
                 {t('questionnaires.results.state.report', { year: indicators.year, kind: indicators.kind })}{' '}
                 <a href={`/${locale}/analysis/reports/${indicators.reportId}`}>{t('questionnaires.results.state.report_indicators')}</a>
-                {' · '}
-                <a href={`/${locale}/reports/${indicators.reportId}/review`}>{t('questionnaires.results.state.report_link')}</a>
               </p>
               <Table
                 caption={t('questionnaires.results.state.indicators_caption', { year: indicators.year })}
