@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { gzipSync } from 'node:zlib';
 import { Agent, createTestApp, createUser, type TestApp } from '../../support/app.ts';
 import { createInvitation, createQuestionnaire, createResponse, SAMPLE_CONTENT } from '../../support/questionnaires.ts';
 import { questionnaires, questionnaireResponses, questionnaireVersions } from '../../../src/areas/questionnaires/schema.ts';
@@ -174,6 +175,7 @@ describe('building sections and questions', () => {
     const added = await isu.post(`${base(qid)}/sections/s1/questions`, { _version: hidden(page.body, '_version'), type: 'yesno', label: 'Did you receive support?' });
     expect(added.status).toBe(303);
     expect(added.location).toBe(`${base(qid)}/sections/s1/questions/q1?done=question_added`);
+    expect((await isu.get(added.location!)).body).toContain('The question has been added. Complete it here.');
     page = await isu.get(base(qid));
     await isu.post(`${base(qid)}/sections/s1/questions`, { _version: hidden(page.body, '_version'), type: 'number', label: 'How much?' });
 
@@ -510,6 +512,16 @@ describe('hostile input', () => {
     expect((await isu.post('/en/questionnaires/new', { title: 'X', sourceLocale: 'en', committeeId: 'no-such-committee' })).status).toBe(422);
     expect((await isu.post(`/en/questionnaires/${qid}/preview?lang=en`, { 's.support.received': ['yes', 'no'], 's.gender.teams.9999.name': long, _action: 'remove:gender.teams:../../x' })).status).toBeLessThan(500);
     expect((await latest(qid)).content).toEqual(SAMPLE_CONTENT);
+  });
+});
+
+describe('page weight', () => {
+  it('keeps the heaviest builder pages small for slow connections', async () => {
+    const { questionnaireId: qid } = await draft();
+    for (const url of [base(qid), `${base(qid)}/sections/support/questions/amount`, `/en/questionnaires/${qid}/translations/ar`, `/en/questionnaires/${qid}/preview?lang=ar`]) {
+      const res = await isu.get(url);
+      expect(gzipSync(res.body).length, url).toBeLessThan(30_000);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
-import { Button, Checkbox, ErrorSummary, fieldId, PostForm, SelectField, TextArea, TextField } from '../../../../platform/views/components.tsx';
+import { Button, Checkbox, ErrorSummary, fieldId, NotificationBanner, PostForm, SelectField, TextArea, TextField } from '../../../../platform/views/components.tsx';
 import { COLUMN_TYPES, type QSection, type Question } from '../../content.ts';
 import type { QuestionnaireRow, VersionRow } from '../../questionnaires-repository.ts';
 import { conditionCandidates } from '../editing.ts';
@@ -219,6 +219,7 @@ export function QuestionPage(p: QuestionPageProps) {
       before={<BuilderBreadcrumbs q={p.q} items={[{ href: base, label: t('questionnaires.builder.build.title') }, { href: `${base}#section-${p.section.id}`, label: sectionTitle }, { label: title }]} />}
     >
       {Object.keys(errors).length ? <ErrorSummary errors={errors} /> : null}
+      {p.flash && !Object.keys(errors).length ? <NotificationBanner kind="success">{t(`questionnaires.builder.flash.${p.flash}`)}</NotificationBanner> : null}
       {p.conflict ? (
         <ConflictNotice>
           <p>
