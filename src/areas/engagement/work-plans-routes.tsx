@@ -284,7 +284,7 @@ export function registerWorkPlanRoutes(app: FastifyInstance, deps: AppDeps): voi
     const parsed = parseForm(linkBody, req.body, req.tr);
     const values = formBody(req.body) as Record<string, string>;
     if (!parsed.ok) return renderItem(req, reply, { linkErrors: parsed.errors, linkValues: values, status: 422 });
-    const target = parseEvidenceAddress(parsed.data.address, deps.config.baseUrl);
+    const target = parseEvidenceAddress(parsed.data.address, [deps.config.baseUrl, `${req.protocol}://${req.host}`]);
     if (!target) return renderItem(req, reply, { linkErrors: { address: req.tr.t('errors.engagement.links.unrecognised') }, linkValues: values, status: 422 });
     let created: boolean;
     try {

@@ -38,9 +38,10 @@ const PAGE_PATTERNS: { type: LinkTarget; re: RegExp; ref: (m: RegExpExecArray) =
 
 /**
  * What an address pasted as evidence points to: a page of this platform (given as a path or as a
- * full address on `baseUrl`), or another web page (https/http). Undefined when it is neither.
+ * full address on one of `siteOrigins` — the configured address and the one the user is browsing,
+ * which differ behind some proxies), or another web page (https/http). Undefined when it is neither.
  */
-export function parseEvidenceAddress(input: string, baseUrl: string): EvidenceRef | undefined {
+export function parseEvidenceAddress(input: string, siteOrigins: string | string[]): EvidenceRef | undefined {
   const text = input.trim();
   if (!text || text.length > 2000) return undefined;
   let path: string | undefined;
@@ -53,7 +54,14 @@ export function parseEvidenceAddress(input: string, baseUrl: string): EvidenceRe
       return undefined;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    if (url.origin !== new URL(baseUrl).origin) return url.username || url.password ? undefined : { type: 'url', ref: url.toString() };
+    const own = (Array.isArray(siteOrigins) ? siteOrigins : [siteOrigins]).flatMap((o) => {
+      try {
+        return [new URL(o).origin];
+      } catch {
+        return [];
+      }
+    });
+    if (!own.includes(url.origin)) return url.username || url.password ? undefined : { type: 'url', ref: url.toString() };
     path = url.pathname;
   }
   path = path.split(/[?#]/)[0]!;

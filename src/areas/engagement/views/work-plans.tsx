@@ -330,7 +330,7 @@ export function ItemPage(p: ItemPageProps) {
           ...(i.completedAt ? [{ key: t('engagement.items.completed_at'), value: <DateText value={i.completedAt} /> }] : []),
         ]}
       />
-      <section aria-labelledby="evidence" id="evidence">
+      <section aria-labelledby="evidence-title" id="evidence">
         <h2 id="evidence-title">{t('engagement.links.title')}</h2>
         {p.links.length ? (
           <ul class="compact-list">
