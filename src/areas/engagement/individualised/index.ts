@@ -11,5 +11,5 @@ export function registerIndividualisedApproachRoutes(app: FastifyInstance, deps:
   registerIaRoutes(app, deps);
 }
 
-export { publishedIndividualisedApproachReports, type PublishedIaReport } from './individualised-queries.ts';
+export { publishedIndividualisedApproachReports, findIndividualisedApproachForLink, type PublishedIaReport } from './individualised-queries.ts';
 export { seedDemoIndividualisedApproach } from './demo.ts';

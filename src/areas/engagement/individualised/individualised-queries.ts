@@ -13,6 +13,7 @@ export interface PublishedIaReport {
   interestOn: string;
   languages: string[];
   finalReport: Texts;
+  isDemo: boolean;
 }
 
 /**
@@ -25,7 +26,7 @@ export async function publishedIndividualisedApproachReports(db: DbOrTx, iso2: s
   const out: PublishedIaReport[] = [];
   for (const r of rows) {
     const meeting = r.meetingId ? await repo.findMeeting(db, r.meetingId) : undefined;
-    out.push({ id: r.id, stateIso2: r.stateIso2, publishedAt: r.publishedAt!, meetingOn: meeting?.startsAt ?? null, interestOn: r.interestOn, languages: writtenLanguages(r.finalReport), finalReport: r.finalReport });
+    out.push({ id: r.id, stateIso2: r.stateIso2, publishedAt: r.publishedAt!, meetingOn: meeting?.startsAt ?? null, interestOn: r.interestOn, languages: writtenLanguages(r.finalReport), finalReport: r.finalReport, isDemo: r.isDemo });
   }
   return out;
 }
@@ -35,5 +36,11 @@ export async function findPublishedReport(db: DbOrTx, iso2: string, id: string):
   const row = await repo.findRecord(db, id);
   if (!row || row.stateIso2 !== iso2.toUpperCase() || !isPublic(row)) return undefined;
   const meeting = row.meetingId ? await repo.findMeeting(db, row.meetingId) : undefined;
-  return { id: row.id, stateIso2: row.stateIso2, publishedAt: row.publishedAt!, meetingOn: meeting?.startsAt ?? null, interestOn: row.interestOn, languages: writtenLanguages(row.finalReport), finalReport: row.finalReport };
+  return { id: row.id, stateIso2: row.stateIso2, publishedAt: row.publishedAt!, meetingOn: meeting?.startsAt ?? null, interestOn: row.interestOn, languages: writtenLanguages(row.finalReport), finalReport: row.finalReport, isDemo: row.isDemo };
+}
+
+/** A record as an evidence link shows it (State and step), or undefined when it does not exist. */
+export async function findIndividualisedApproachForLink(db: DbOrTx, id: string): Promise<{ id: string; stateIso2: string; status: string; interestOn: string } | undefined> {
+  const row = await repo.findRecord(db, id);
+  return row ? { id: row.id, stateIso2: row.stateIso2, status: row.status, interestOn: row.interestOn } : undefined;
 }

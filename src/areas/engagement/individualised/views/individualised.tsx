@@ -497,7 +497,7 @@ export function MeetingPage(p: { record: IaRow; stateName: string; meetings: Mee
         <Button>{t('engagement.individualised.save')}</Button>
       </PostForm>
       <p>
-        <a href={`/${locale}/meetings`}>{t('engagement.individualised.meeting_create')}</a>
+        <a href={`/${locale}/meetings/new`}>{t('engagement.individualised.meeting_create')}</a>
       </p>
     </StepShell>
   );
@@ -541,7 +541,9 @@ export function PublicReportPage(p: { report: PublishedIaReport; stateName: stri
   const self = `${stateHref}/individualised-approach/${r.id}`;
   return (
     <Layout title={title} before={<Breadcrumbs items={[{ href: `/${locale}/`, label: t('engagement.breadcrumbs.home') }, { href: `/${locale}/states`, label: t('engagement.individualised.states') }, { href: stateHref, label: p.stateName }, { label: t('engagement.individualised.public_crumb') }]} />}>
-      <h1>{title}</h1>
+      <h1>
+        {title} {r.isDemo ? <Tag tone="yellow">{t('engagement.demo_tag')}</Tag> : null}
+      </h1>
       <SummaryList
         rows={[
           ...(r.meetingOn ? [{ key: t('engagement.individualised.public_meeting_on'), value: <DateText value={r.meetingOn} /> }] : []),
