@@ -2,6 +2,7 @@
  * Translations: how far each language is written, and one language's page — every text with the
  * source text next to it (in its own language and direction) and a box in the target language.
  */
+import { Fragment } from 'preact';
 import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Button, ErrorSummary, fieldId, NotificationBanner, PostForm, Table, Tag } from '../../../../platform/views/components.tsx';
@@ -114,8 +115,18 @@ export function TranslationPage(p: TranslationPageProps) {
           const sourceText = r.texts[source]?.trim() ? r.texts[source]! : Object.values(r.texts).find((v) => v?.trim()) ?? '';
           const isMissing = !r.texts[p.lang]?.trim();
           const attrs = { id, name, lang: p.lang, dir: direction(p.lang), 'aria-describedby': `${id}-hint${error ? ` ${id}-error` : ''}`, 'aria-invalid': error ? ('true' as const) : undefined, readOnly: !editable };
+          const sectionStart = kind === 'section_title' ? r.path.slice(0, -'.title'.length) : undefined;
           return (
-            <div class={`field${error ? ' field--error' : ''}`} key={r.path}>
+            <Fragment key={r.path}>
+            {sectionStart ? (
+              <h2>
+                {t('questionnaires.builder.translation.section', { section: sectionStart })}{' '}
+                <bdi lang={source} dir={direction(source)}>
+                  {sourceText}
+                </bdi>
+              </h2>
+            ) : null}
+            <div class={`field${error ? ' field--error' : ''}`}>
               <label class="field__label" for={id}>
                 {t(`questionnaires.builder.translation.kind.${kind}`)} <code>{r.path}</code> {isMissing ? <Tag tone="yellow">{t('questionnaires.builder.translation.missing')}</Tag> : null}
               </label>
@@ -138,6 +149,7 @@ export function TranslationPage(p: TranslationPageProps) {
                 <input class="input input--full" type="text" maxLength={4000} value={value} {...attrs} />
               )}
             </div>
+            </Fragment>
           );
         })}
         {editable ? <Button>{t('questionnaires.builder.translation.save')}</Button> : null}
