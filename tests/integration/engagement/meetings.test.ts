@@ -388,6 +388,9 @@ describe('the calendar', () => {
     const ar = await member.get('/ar/calendar?month=2025-08');
     expect(ar.body).toContain('dir="rtl"');
     expect((await member.get('/en/calendar?month=garbage')).status).toBe(200);
+    // Repeated or odd parameters are ignored, never an error.
+    expect((await member.get('/en/calendar?month=2025-08&month=2025-09')).status).toBe(200);
+    expect((await member.get('/en/meetings?year=2023&year=2024&kind=x&state[]=IQ&when=soon')).status).toBe(200);
     await member.get(`/en/meetings/${id}`);
     const soon = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);
     await member.post(`/en/meetings/${id}/actions`, { kind: 'follow_up', text: 'Book the rooms soon', due: soon, status: 'open' });

@@ -209,7 +209,8 @@ export function registerMeetingRoutesImpl(app: FastifyInstance, deps: AppDeps): 
   app.get('/:locale/meetings', async (req: Req, reply) => {
     if (!req.user) return signInRedirect(req, reply);
     assertCan(canListMeetings(req.user));
-    const q = req.query;
+    // A repeated parameter arrives as a list: only a single text counts.
+    const q = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' ? v : undefined])) as Record<string, string | undefined>;
     const year = /^\d{4}$/.test(normaliseDigits(q.year ?? '')) ? Number(normaliseDigits(q.year!)) : undefined;
     const kind = (MEETING_KINDS as readonly string[]).includes(q.kind ?? '') ? (q.kind as (typeof MEETING_KINDS)[number]) : undefined;
     const committees = await listCommittees(db());
@@ -584,7 +585,7 @@ export function registerMeetingRoutesImpl(app: FastifyInstance, deps: AppDeps): 
     if (!req.user) return signInRedirect(req, reply);
     assertCan(canHaveCalendarFeed(req.user));
     const today = new Date().toISOString().slice(0, 10);
-    const month = monthOf(normaliseDigits(req.query.month ?? ''), today);
+    const month = monthOf(typeof req.query.month === 'string' ? normaliseDigits(req.query.month) : undefined, today);
     // A day's margin either side: meetings are placed on their days in the venue's time zone.
     const rows = await listReadableMeetings(db(), req.user, { from: new Date(`${nextDay(month.from, -1)}T00:00:00Z`), to: new Date(`${nextDay(month.to, 1)}T00:00:00Z`) });
     const byDay = new Map<string, repo.MeetingRow[]>();
