@@ -438,4 +438,19 @@ describe('the tracking table', () => {
     expect(bogus.status).toBe(200);
     expect(bogus.body).toContain('4 people invited, 4 shown');
   });
+
+  it('pages long lists by 100, keeping the filters in the links', async () => {
+    const f = await createQuestionnaire(t.database);
+    for (let i = 0; i < 103; i++) await createInvitation(t.database, t.config.secret, f.questionnaireId, { audience: 'donor', stateIso2: null, name: `Person ${String(i).padStart(3, '0')}`, email: `p${i}@pages.example.org` });
+    const first = await isu.get(`${path(f.questionnaireId)}?audience=donor`);
+    expect(first.body).toContain('103 people invited, 103 shown');
+    expect(first.body).toContain('Person 099');
+    expect(first.body).not.toContain('Person 100');
+    expect(first.body).toContain(`href="${path(f.questionnaireId)}?audience=donor&amp;page=2#tracking"`);
+    const second = await isu.get(`${path(f.questionnaireId)}?audience=donor&page=2`);
+    expect(second.body).toContain('Person 102');
+    expect(second.body).not.toContain('Person 099');
+    expect(second.body).toContain('rel="prev"');
+    expect((await isu.get(`${path(f.questionnaireId)}?page=999`)).body).toContain('Person 102');
+  });
 });

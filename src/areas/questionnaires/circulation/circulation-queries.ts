@@ -63,10 +63,20 @@ export interface TrackingRow {
 export interface TrackingFilter {
   audience?: Audience | undefined;
   status?: TrackingStatus | undefined;
+  /** 1-based page of TRACKING_PAGE_SIZE rows. */
+  page?: number | undefined;
 }
 
+/** Rows per page of the tracking table (pages stay small on slow connections). */
+export const TRACKING_PAGE_SIZE = 100;
+
 export interface Tracking {
+  /** The rows of the page asked for. */
   rows: TrackingRow[];
+  /** Rows matching the filter (all pages). */
+  matching: number;
+  page: number;
+  pages: number;
   /** Before filtering. */
   total: number;
   counts: AudienceCounts[];
@@ -80,8 +90,11 @@ export async function tracking(db: DbOrTx, questionnaireId: string, filter: Trac
     return { invitation, status: trackingStatus(response), submittedAt: response?.submittedAt ?? null, linkProblem: invitationProblem(invitation, now) };
   });
   const counts = countByAudience(all.map((r) => ({ audience: r.invitation.audience, status: r.status, revoked: r.invitation.revokedAt !== null })));
-  const rows = all.filter((r) => (!filter.audience || r.invitation.audience === filter.audience) && (!filter.status || r.status === filter.status));
-  return { rows, total: all.length, counts };
+  const matching = all.filter((r) => (!filter.audience || r.invitation.audience === filter.audience) && (!filter.status || r.status === filter.status));
+  const pages = Math.max(1, Math.ceil(matching.length / TRACKING_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const rows = matching.slice((page - 1) * TRACKING_PAGE_SIZE, page * TRACKING_PAGE_SIZE);
+  return { rows, matching: matching.length, page, pages, total: all.length, counts };
 }
 
 /** The addresses already invited to a questionnaire (lower case). */
@@ -95,4 +108,9 @@ export async function invitationOf(db: DbOrTx, questionnaireId: string, invitati
   if (!invitation) return undefined;
   const statuses = await responseStatuses(db, questionnaireId);
   return { invitation, response: statuses.get(respondentKeyOf(invitation)) };
+}
+
+/** Invitations that circulating would e-mail now: not sent, not revoked, not expired. */
+export async function unsentInvitations(db: DbOrTx, questionnaireId: string, now: Date): Promise<number> {
+  return (await listInvitations(db, questionnaireId)).filter((i) => !i.sentAt && !i.revokedAt && i.expiresAt > now).length;
 }

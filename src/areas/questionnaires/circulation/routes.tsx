@@ -18,7 +18,7 @@ import { currentVersion, draftVersion, findQuestionnaire, type QuestionnaireRow 
 import { assertCan, canCirculate, canReopenQuestionnaire, canViewQuestionnaire, invitationProblem } from '../policy.ts';
 import { AUDIENCES } from '../schema.ts';
 import { datesProblems, isAudience, isEmail, isoDay, parseDay, parsePastedList, readiness, REMINDER_MAX_DAYS, REMINDER_MIN_DAYS, TRACKING_STATUSES, trackingStatus, MAX_EMAIL, MAX_NAME, MAX_ORGANISATION, type TrackingStatus } from './circulation.ts';
-import { alreadyInvited, invitationOf, stateOptions, tracking, type TrackingFilter } from './circulation-queries.ts';
+import { alreadyInvited, invitationOf, stateOptions, tracking, unsentInvitations, type TrackingFilter } from './circulation-queries.ts';
 import { circulateQuestionnaire, closeQuestionnaire, reopenQuestionnaire, saveCirculationSettings } from './circulation-commands.ts';
 import { addInvitations, changeInvitation, inviteGroup, issueNewLink, revokeInvitation } from './invitation-commands.ts';
 import { sendRemindersNow } from './reminder-commands.ts';
@@ -112,6 +112,7 @@ function filterOf(query: unknown): TrackingFilter {
   return {
     audience: isAudience(q.audience) ? q.audience : undefined,
     status: typeof q.status === 'string' && (TRACKING_STATUSES as readonly string[]).includes(q.status) ? (q.status as TrackingStatus) : undefined,
+    page: typeof q.page === 'string' && /^\d{1,6}$/.test(q.page) ? Number(q.page) : undefined,
   };
 }
 
@@ -210,9 +211,7 @@ export function registerCirculationRoutes(app: FastifyInstance, deps: AppDeps): 
   /* ----- Circulating a version ----- */
 
   async function renderCheck(req: FastifyRequest, reply: FastifyReply, q: QuestionnaireRow, errors?: Record<string, string>, status?: number) {
-    const [draft, current, track] = await Promise.all([draftVersion(db(), q.id), currentVersion(db(), q.id), tracking(db(), q.id, {})]);
-    const now = new Date();
-    const pending = track.rows.filter((r) => !r.invitation.sentAt && !r.invitation.revokedAt && r.invitation.expiresAt > now).length;
+    const [draft, current, pending] = await Promise.all([draftVersion(db(), q.id), currentVersion(db(), q.id), unsentInvitations(db(), q.id, new Date())]);
     return reply.page(<CirculateCheckPage q={q} draft={draft} current={current} ready={draft ? readiness(draft.content, q) : undefined} pending={pending} errors={errors} />, status);
   }
 

@@ -5,7 +5,7 @@
  */
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { usePage } from '../../../../platform/views/context.ts';
-import { Button, DateText, DateTimeText, ErrorSummary, NotificationBanner, PostForm, SelectField, SummaryList, Table, Tag, UserText } from '../../../../platform/views/components.tsx';
+import { Button, DateText, DateTimeText, ErrorSummary, NotificationBanner, Pagination, PostForm, SelectField, SummaryList, Table, Tag, UserText } from '../../../../platform/views/components.tsx';
 import type { QuestionnaireRow, VersionRow } from '../../questionnaires-repository.ts';
 import { AUDIENCES } from '../../schema.ts';
 import { lastDayOf, linkExpiry, TRACKING_STATUSES } from '../circulation.ts';
@@ -151,7 +151,12 @@ export function CirculationPage(p: CirculationPageProps) {
         />
         <Button variant="secondary">{t('questionnaires.circulation.filter.apply')}</Button>
       </form>
-      <TrackingTable rows={p.tracking.rows} total={p.tracking.total} stateNames={p.stateNames} base={base} />
+      <TrackingTable rows={p.tracking.rows} matching={p.tracking.matching} total={p.tracking.total} stateNames={p.stateNames} base={base} />
+      <Pagination
+        label={t('questionnaires.circulation.tracking.pages', { page: p.tracking.page, pages: p.tracking.pages })}
+        prevHref={p.tracking.page > 1 ? pageHref(base, p.filter, p.tracking.page - 1) : undefined}
+        nextHref={p.tracking.page < p.tracking.pages ? pageHref(base, p.filter, p.tracking.page + 1) : undefined}
+      />
 
       {p.can.circulate && phase === 'open' ? (
         <section aria-labelledby="remind-title">
@@ -196,11 +201,21 @@ function CirculateCallout({ q, draft, current }: { q: QuestionnaireRow; draft: V
   );
 }
 
-function TrackingTable({ rows, total, stateNames, base }: { rows: TrackingRow[]; total: number; stateNames: Map<string, string>; base: string }) {
+/** The tracking page `page` with the same filters. */
+function pageHref(base: string, filter: TrackingFilter, page: number): string {
+  const q = new URLSearchParams();
+  if (filter.audience) q.set('audience', filter.audience);
+  if (filter.status) q.set('status', filter.status);
+  if (page > 1) q.set('page', String(page));
+  const s = q.toString();
+  return `${base}${s ? `?${s}` : ''}#tracking`;
+}
+
+function TrackingTable({ rows, matching, total, stateNames, base }: { rows: TrackingRow[]; matching: number; total: number; stateNames: Map<string, string>; base: string }) {
   const { t, tr, locale } = usePage();
   return (
     <Table
-      caption={t('questionnaires.circulation.tracking.caption', { shown: rows.length, total })}
+      caption={t('questionnaires.circulation.tracking.caption', { shown: matching, total })}
       rows={rows}
       empty={total ? t('questionnaires.circulation.tracking.none_match') : t('questionnaires.circulation.tracking.none')}
       columns={[
