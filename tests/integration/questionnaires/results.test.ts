@@ -11,7 +11,7 @@ import { createInvitation, createQuestionnaire, createResponse, type Questionnai
 import { auditEvents } from '../../../src/platform/audit/schema.ts';
 import { questionnaireAnswerTags } from '../../../src/areas/questionnaires/schema.ts';
 import { readXlsx } from '../../../src/platform/exports/xlsx.ts';
-import { paperFindings, findingSentences } from '../../../src/areas/questionnaires/results/index.ts';
+import { paperFindings, findingSentences, findingsParagraph } from '../../../src/areas/questionnaires/results/index.ts';
 
 let t: TestApp;
 let fx: QuestionnaireFixture;
@@ -310,6 +310,7 @@ describe('findings for the observations paper', () => {
     expect(sentences).toContain('“Did your programme receive international support in 2022?”: 1 of 2 answered yes (50%).');
     expect(sentences).toContain('“Main kind of support”: most frequent answer “Funds”, 1 of 1 (100%).');
     expect(findingSentences(mine, t.deps.translator('fr'))[0]!.replace(/\s/g, ' ')).toBe('2 des 4 répondants invités ont répondu (50 %).');
+    expect(findingsParagraph(mine, t.deps.translator('ar'))).toMatch(/^نتائج الاستبيان «التعاون والمساعدة في عام 2022»: /);
     expect((await paperFindings(t.database.db, 1999)).questionnaires.find((q) => q.id === fx.questionnaireId)).toBeUndefined();
   });
 });

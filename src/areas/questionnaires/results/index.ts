@@ -8,4 +8,4 @@ export function registerResultsRoutes(app: FastifyInstance, deps: AppDeps): void
 }
 
 /* For the observations paper (via the questionnaires area's index). */
-export { paperFindings, findingSentences, type PaperFindings, type QuestionnaireFindings, type Finding } from './paper-findings.ts';
+export { paperFindings, findingSentences, findingsParagraph, type PaperFindings, type QuestionnaireFindings, type Finding } from './paper-findings.ts';

@@ -82,3 +82,9 @@ export function findingSentences(f: QuestionnaireFindings, tr: Translator): stri
     return tr.t(x.key, values);
   });
 }
+
+/** One paragraph for the paper: the questionnaire named, then its findings, in the translator's language. */
+export function findingsParagraph(f: QuestionnaireFindings, tr: Translator): string {
+  const title = textIn(f.title, tr.locale, f.sourceLocale);
+  return [tr.t('questionnaires.results.paper.heading', { title }), ...findingSentences(f, tr)].join(' ');
+}

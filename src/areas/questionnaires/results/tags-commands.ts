@@ -8,10 +8,9 @@ import { withTransaction } from '../../../platform/db/transaction.ts';
 import { recordAudit, type Actor } from '../../../platform/audit/audit.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { userText } from '../../../platform/http/forms.ts';
-import { findVersion, type QuestionnaireRow } from '../questionnaires-repository.ts';
+import { listVersions, type QuestionnaireRow } from '../questionnaires-repository.ts';
 import * as repo from './results-repository.ts';
 import { countedResponses, questionCatalogue, textAnswers } from './summaries.ts';
-import { listVersions } from '../questionnaires-repository.ts';
 
 export const TAG_MAX = 60;
 
@@ -31,10 +30,8 @@ async function answerOf(database: Database, questionnaire: QuestionnaireRow, inp
   const db = database.db;
   const response = await repo.findResponse(db, questionnaire.id, input.responseId);
   if (!response) throw notFound('questionnaires.results.answer_unknown');
-  const version = await findVersion(db, response.versionId);
-  const versions = await listVersions(db, questionnaire.id);
-  if (!version) throw notFound('questionnaires.results.answer_unknown');
-  const vs = versions.map((v) => ({ id: v.id, versionNo: v.versionNo, content: v.content }));
+  // Paths are matched like the free-text page lists them: questions of every version by code, hidden answers left out.
+  const vs = (await listVersions(db, questionnaire.id)).map((v) => ({ id: v.id, versionNo: v.versionNo, content: v.content }));
   const [counted] = countedResponses(vs, [response], { includeInProgress: true });
   const answer = textAnswers(questionCatalogue(vs), [counted!]).find((a) => a.path === input.path);
   if (!answer) throw notFound('questionnaires.results.answer_unknown');
