@@ -234,6 +234,33 @@ describe('free-text answers', () => {
   });
 });
 
+describe('odd input', () => {
+  it('never fails with a server error: odd filters, arrays, huge pages, the pseudo-locale', async () => {
+    const odd = [
+      '?include=in_progress&include=in_progress',
+      '/answers?page=abc',
+      '/answers?page=999999',
+      '/answers?page=%D9%A2',
+      '/answers?question=nope.nope',
+      '/answers?question=a&question=b',
+      '/answers?tag=' + 'y'.repeat(61),
+      '/answers?q=%00%E2%80%AE',
+      '/answers?include=all',
+      '/states/%00',
+      '/states/s',
+      '/export.csv?lang=qps',
+      '/export.xlsx?lang=en&lang=ar',
+    ];
+    for (const path of odd) {
+      const res = await isu.get(`${base()}${path}`);
+      expect(res.status, path).toBeLessThan(500);
+    }
+    expect((await isu.get(`${base()}/answers?page=%D9%A2`)).status).toBe(200);
+    expect((await isu.get(`${base()}/answers?tag=${'y'.repeat(61)}`)).status).toBe(422);
+    for (const p of ['', '/answers', '/states', '/states/sn']) expect((await isu.get(`/qps/questionnaires/${fx.questionnaireId}/results${p}`)).status, p).toBe(200);
+  });
+});
+
 describe('States side by side', () => {
   it('lists responding States and shows one State’s answers next to its Article 7 indicators', async () => {
     const list = await isu.get(`${base()}/states`);
