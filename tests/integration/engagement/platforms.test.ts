@@ -166,3 +166,16 @@ describe('the list', () => {
     expect(ar.body).toContain('dir="rtl"');
   });
 });
+
+describe('linked actions', () => {
+  it('lists the platform on the action’s page (demo Cambodia) for committee members, not for the public', async () => {
+    let page = await member.get('/en/plans/actions/OAP-45');
+    if (page.status === 301 || page.status === 302 || page.status === 303) page = await member.get(page.location!);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('href="/en/national-platforms/kh"');
+    let anon = await new Agent(t.app).get('/en/plans/actions/OAP-45');
+    if (anon.status === 301 || anon.status === 302 || anon.status === 303) anon = await new Agent(t.app).get(anon.location!);
+    expect(anon.status).toBe(200);
+    expect(anon.body).not.toContain('/national-platforms/');
+  });
+});

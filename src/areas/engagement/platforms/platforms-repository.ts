@@ -85,3 +85,8 @@ export async function findMember(db: DbOrTx, iso2: string, id: string): Promise<
 export async function deleteMember(tx: DbOrTx, id: string): Promise<void> {
   await tx.delete(nationalPlatformMembers).where(eq(nationalPlatformMembers.id, id));
 }
+
+/** Platforms that evidence an action-plan action (for the action's page). */
+export async function listPlatformsLinkedToAction(db: DbOrTx, actionId: string): Promise<PlatformRow[]> {
+  return db.select().from(nationalPlatforms).where(sql`${actionId} = any(${nationalPlatforms.actionIds})`).orderBy(asc(nationalPlatforms.stateIso2));
+}

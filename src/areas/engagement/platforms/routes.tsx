@@ -11,6 +11,7 @@ import { formBody, optionalText, parseForm, requiredText, type FieldErrors } fro
 import { signInRedirect } from '../../../platform/http/sign-in.ts';
 import { normaliseDigits } from '../../../platform/i18n/digits.ts';
 import { isStateUser } from '../../accounts/index.ts';
+import { actionLinks } from '../../plans/index.ts';
 import { findState, listStates, localized, REGIONS, stateNamesByIso2 } from '../../states/index.ts';
 import { assertCan, canEditNationalPlatform, canViewNationalPlatform } from '../policy.ts';
 import { splitActionIds } from '../work-plans.ts';
@@ -60,6 +61,19 @@ const keyed = (req: FastifyRequest, errors: Record<string, string>): FieldErrors
 
 export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = () => deps.database.db;
+
+  // The action's page lists the national platforms linked to it, for those who may read them.
+  actionLinks(deps).provide(async (req, action) => {
+    const rows = (await repo.listPlatformsLinkedToAction(db(), action.id)).filter((p) => canViewNationalPlatform(req.user, p.stateIso2));
+    if (!rows.length) return [];
+    const names = await stateNamesByIso2(db());
+    return rows.map((p) => ({
+      group: req.tr.t('engagement.platforms.list_title'),
+      context: req.tr.t(`engagement.platforms.exists.${p.exists}`),
+      label: names.get(p.stateIso2) ? localized(names.get(p.stateIso2)!, req.locale) : p.stateIso2,
+      href: `/${req.locale}/national-platforms/${p.stateIso2.toLowerCase()}`,
+    }));
+  });
 
   app.get('/:locale/national-platforms', async (req: Req, reply) => {
     if (!req.user) return signInRedirect(req, reply);
