@@ -49,7 +49,7 @@ describe('the questionnaire builder', () => {
     await s.page.selectOption('#f-condition', 'q1');
     await s.page.check('#f-cond-q1-yes');
     await axeCheck(s.page, 'question page en');
-    await clickAndWait(s, 'main form button[name=_action][value=save]');
+    await clickAndWait(s, 'main form button.button[name=_action][value=save]');
     expect(s.path()).toBe(`${build}?done=question_saved`);
     const builtText = await s.page.locator('main').innerText();
     expect(builtText).toContain('Shown only if “Did your programme receive international support?” is answered: Yes');
@@ -110,7 +110,7 @@ describe('the questionnaire builder', () => {
 
     // "Check my answers": the amount is required once shown; nothing is stored.
     s.allowErrorDocuments(422);
-    await clickAndWait(s, 'main form button[name=_action][value=check]');
+    await clickAndWait(s, 'main form button.button[name=_action][value=check]');
     expect(await s.page.locator('.error-summary').count()).toBe(1);
     expect(await s.page.locator('#preview-stored').count()).toBe(1);
     await axeCheck(s.page, 'preview checked ar');
