@@ -68,7 +68,7 @@ const settingsSchema = z.object({
     }),
 });
 
-const circulateSchema = z.object({ version: versionField, confirm: z.literal('yes').optional() });
+const circulateSchema = z.object({ version: versionField, confirm: z.string().max(20).optional() });
 const versionSchema = z.object({ version: versionField });
 const reopenSchema = z.object({
   version: versionField,
