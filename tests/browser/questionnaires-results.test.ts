@@ -44,7 +44,7 @@ describe.each(['en', 'ar'] as const)('questionnaire results (%s)', (locale) => {
     const noRow = table.locator('tbody tr', { hasText: t.t('questionnaires.results.no') }).last();
     expect((await noRow.locator('td').nth(1).innerText()).trim().startsWith(n(integratedNo))).toBe(true);
     await axeCheck(s.page, `results ${locale}`);
-    await s.step('results summary', { fullPage: false });
+    await s.step('results summary');
 
     // Free-text answers: an Arabic search finds Iraq's answer, shown in Arabic.
     await s.goto(`${base}/answers`);
