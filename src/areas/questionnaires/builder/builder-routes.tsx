@@ -118,7 +118,8 @@ export function registerBuilderPages(app: FastifyInstance, deps: AppDeps): void 
   function problemMessages(req: Req, problems: ContentProblem[], schemaIssues: SchemaIssue[]): string[] {
     return [
       ...problems.map((p) => req.tr.t('questionnaires.builder.errors.problem_at', { path: p.path, message: req.tr.t(p.message, p.values) })),
-      ...schemaIssues.map((i) => req.tr.t('questionnaires.builder.errors.problem_at', { path: i.path, message: i.message })),
+      // The schema's own wording is English; the reader gets a sentence in their language with the path.
+      ...schemaIssues.map((i) => req.tr.t('questionnaires.builder.errors.problem_at', { path: i.path, message: req.tr.t('questionnaires.builder.errors.invalid_value') })),
     ];
   }
 
