@@ -416,6 +416,10 @@ describe('demo meetings', () => {
     const iraqOnly = await isu.get('/en/meetings?year=2023&state=IQ');
     expect(iraqOnly.body).toContain('Bilateral meeting: Iraq');
     expect(iraqOnly.body).not.toContain('Bilateral meeting: Senegal');
+    const workshop = demoMeetingId('workshop', '2023-03-09');
+    const [agenda] = await t.database.db.select().from(meetingDocuments).where(eq(meetingDocuments.meetingId, workshop));
+    const pdf = await new Agent(t.app).get(`/en/meetings/${workshop}/documents/${agenda!.id}`);
+    expect([pdf.status, pdf.headers['content-type'], pdf.body.startsWith('%PDF-1.4')]).toEqual([200, 'application/pdf', true]);
     const june = await member.get('/en/calendar?month=2023-06');
     expect(june.body).toContain('Individualised approach: Senegal');
     expect(june.body).toContain('Intersessional Meetings 2023');

@@ -13,6 +13,7 @@ import { withTransaction } from '../../../platform/db/transaction.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../../../platform/audit/audit.ts';
 import { stateNamesByIso2 } from '../../states/index.ts';
 import type { Confidentiality, MeetingKind, Texts } from '../schema.ts';
+import { storeFile } from '../../../platform/files/files.ts';
 import { zonedToUtc } from './meetings.ts';
 import * as repo from './meetings-repository.ts';
 
@@ -271,6 +272,29 @@ const FIXED: DemoMeeting[] = [
   },
 ];
 
+/** A one-page PDF of plain lines (Helvetica, ASCII), enough for a demo agenda to download and open. */
+export function simplePdf(lines: string[]): Buffer {
+  const esc = (x: string) => x.replace(/[^\x20-\x7e]/g, '-').replace(/([\\()])/g, '\\$1');
+  const content = ['BT', '/F1 12 Tf', '72 760 Td', '16 TL', ...lines.map((l) => `(${esc(l)}) '`), 'ET'].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
 /** Seeds the demo meetings (flagged demo). Returns how many meetings were added. */
 export async function seedDemoMeetings(database: Pick<Database, 'db'>): Promise<number> {
   const names = await stateNamesByIso2(database.db);
@@ -307,6 +331,10 @@ export async function seedDemoMeetings(database: Pick<Database, 'db'>): Promise<
       for (const p of m.participants) {
         if (p.kind === 'state' && !known(p.stateIso2)) continue;
         await repo.insertParticipant(tx, { meetingId: id, kind: p.kind, stateIso2: p.stateIso2 ?? null, organisation: p.organisation ?? null, role: p.role });
+      }
+      if (m.agenda && (m.kind === 'workshop' || m.kind === 'individualised_approach')) {
+        const file = await storeFile(tx, { filename: `agenda-${m.date}.pdf`, data: simplePdf([m.title.en ?? '', m.date, '', ...m.agenda.split('\n')]), createdBy: null, accept: ['pdf'], maxBytes: 1024 * 1024 });
+        await repo.insertDocument(tx, { meetingId: id, fileId: file.id, title: `Agenda (${m.date})`, kind: 'agenda' });
       }
       await recordAudit(tx, SYSTEM_ACTOR, { action: 'engagement.meeting.recorded', entityType: 'meeting', entityId: id, summary: { kind: m.kind, demo: true } });
     }
