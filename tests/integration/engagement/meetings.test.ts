@@ -420,6 +420,12 @@ describe('demo meetings', () => {
     const [agenda] = await t.database.db.select().from(meetingDocuments).where(eq(meetingDocuments.meetingId, workshop));
     const pdf = await new Agent(t.app).get(`/en/meetings/${workshop}/documents/${agenda!.id}`);
     expect([pdf.status, pdf.headers['content-type'], pdf.body.startsWith('%PDF-1.4')]).toEqual([200, 'application/pdf', true]);
+    // A public meeting is read without signing in; the Committee's evidence links are not shown there.
+    const anonymous = await new Agent(t.app).get(`/en/meetings/${workshop}`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toContain('Workshop: reporting by 30 April');
+    expect(anonymous.body).not.toContain('id="evidence"');
+    expect((await isu.get(`/en/meetings/${workshop}`)).body).toContain('id="evidence"');
     const june = await member.get('/en/calendar?month=2023-06');
     expect(june.body).toContain('Individualised approach: Senegal');
     expect(june.body).toContain('Intersessional Meetings 2023');

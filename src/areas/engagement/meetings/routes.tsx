@@ -319,7 +319,8 @@ export function registerMeetingRoutesImpl(app: FastifyInstance, deps: AppDeps): 
         documents={documents}
         actions={actions}
         reviewedHere={reviewed.flatMap((a) => (readableFrom.has(a.meetingId) ? [{ ...a, meeting: readableFrom.get(a.meetingId)! }] : []))}
-        links={safeLinks}
+        links={canListMeetings(req.user) ? safeLinks : []}
+        showEvidence={canListMeetings(req.user)}
         stateNames={states.names}
         states={states.list}
         people={people2}

@@ -41,6 +41,8 @@ export interface MeetingPageProps {
   actions: ActionWithOwner[];
   reviewedHere: (ActionWithOwner & { meeting: MeetingRow })[];
   links: ResolvedLink[];
+  /** Evidence links are the Committee's working notes: shown to committee members and ISU only. */
+  showEvidence: boolean;
   stateNames: Map<string, string>;
   states: StateOption[];
   people: Person[];
@@ -307,7 +309,8 @@ export function MeetingPage(p: MeetingPageProps) {
         </section>
       ) : null}
 
-      <section aria-labelledby="evidence" id="evidence">
+      {p.showEvidence ? (
+      <section aria-labelledby="evidence-title" id="evidence">
         <h2 id="evidence-title">{t('engagement.links.title')}</h2>
         {p.links.length ? (
           <ul class="compact-list">
@@ -346,6 +349,7 @@ export function MeetingPage(p: MeetingPageProps) {
           </PostForm>
         ) : null}
       </section>
+      ) : null}
       <p>
         <a href={`/${locale}/calendar?month=${wallClock(m.startsAt, m.timeZone).date.slice(0, 7)}`}>{t('engagement.meetings.in_calendar')}</a>
       </p>
