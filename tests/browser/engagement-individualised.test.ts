@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogues, createTranslators } from '../../src/platform/i18n/messages.ts';
 import { meetingParticipants, meetings } from '../../src/areas/engagement/schema.ts';
+import { seedDemoNationalPlatforms } from '../../src/areas/engagement/platforms/index.ts';
 import { axeCheck, clickAndWait, DEMO, htmlLangDir, signIn, useBrowser } from '../support/browser.ts';
 
 const tr = createTranslators(loadCatalogues());
@@ -95,5 +96,24 @@ describe('individualised approach, from interest to the public final report', ()
     expect(await v.page.locator('main .narrative').innerText()).toBe(FINAL_AR);
     await v.step('public page, Arabic');
     await axeCheck(v.page, 'public final report, Arabic');
+  });
+
+  it('shows the national platforms and a member added through the plain form, in Arabic', async () => {
+    await seedDemoNationalPlatforms(browser.app.database);
+    const s = await browser.session({ name: 'national-platforms-isu' });
+    await signIn(s, 'ar', DEMO.isu);
+    await s.goto('/ar/national-platforms');
+    expect(await htmlLangDir(s.page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await axeCheck(s.page, '/ar/national-platforms');
+    await clickAndWait(s, 'main a[href="/ar/national-platforms/kh"]');
+    await s.page.fill('#f-organisation', 'منظمة تجريبية للناجين');
+    await s.page.selectOption('#f-kind', 'survivors');
+    await s.page.fill('#f-women', '٣');
+    await s.page.fill('#f-men', '2');
+    await clickAndWait(s, 'main form[action="/ar/national-platforms/kh/members"] button[type=submit]');
+    expect(s.path()).toBe('/ar/national-platforms/kh?flash=member_added');
+    expect(await s.page.locator('main').innerText()).toContain('منظمة تجريبية للناجين');
+    await s.step('member added, Arabic');
+    await axeCheck(s.page, '/ar/national-platforms/kh');
   });
 });
