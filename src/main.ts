@@ -9,6 +9,7 @@ import { createBackgroundJobs } from './platform/jobs/platform-jobs.ts';
 import { warmUpPdf } from './platform/exports/typst.ts';
 import { scheduleComplianceTasks } from './areas/compliance/index.ts';
 import { scheduleAnalysisTasks } from './areas/analysis/index.ts';
+import { scheduleCirculationTasks } from './areas/questionnaires/index.ts';
 
 const config = loadConfig();
 await ensureClientBundle();
@@ -25,6 +26,8 @@ const jobs = createBackgroundJobs({ config, database, log: app.log.child({ compo
 scheduleComplianceTasks(jobs.runner, deps);
 // Every newly submitted report version is analysed (indicators) within seconds.
 scheduleAnalysisTasks(jobs.runner, deps, { log: app.log.child({ component: 'analysis' }) });
+// Questionnaire reminders to invitees who have not answered (daily).
+scheduleCirculationTasks(jobs.runner, deps);
 jobs.startIfEnabled();
 // Load the PDF fonts now rather than on the first download.
 warmUpPdf();

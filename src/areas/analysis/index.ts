@@ -41,3 +41,6 @@ export { ValueTag, Snippet, indicatorAnchor } from './views/indicators-shared.ts
 
 /* Follow-ups, as other areas link to them (engagement's evidence links). */
 export { listFollowUps, type FollowUpSummary } from './followups/index.ts';
+
+/* Charts drawn on the server (SVG with their data tables), for other areas' result pages. */
+export { BarChart, ChartLegend, ChartTable, memoFormat, memoPercent, type ChartData } from './coverage/index.ts';

@@ -1,12 +1,16 @@
 /**
  * Demo data of the Committee's 2023 year (facts from the domain notes, own wording): its work plan
- * and its gender & diversity action plan with ten workstreams. Flagged demo; idempotent.
+ * and its gender & diversity action plan with ten workstreams; the other parts' demo records are
+ * seeded from here in order. Flagged demo; idempotent.
  */
 import type { Database } from '../../platform/db/client.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../../platform/audit/audit.ts';
 import type { ItemStatus, Texts, WorkPlanKind } from './schema.ts';
 import * as repo from './work-plans-repository.ts';
+import { seedDemoMeetings } from './meetings/index.ts';
+import { seedDemoIndividualisedApproach } from './individualised/index.ts';
+import { seedDemoNationalPlatforms } from './platforms/index.ts';
 
 interface DemoItem {
   title: Texts;
@@ -156,8 +160,20 @@ const INTRO: Record<WorkPlanKind, Texts> = {
   },
 };
 
-/** Seeds the 2023 work plan and gender & diversity action plan of the C&A committee (demo mode only). */
+/**
+ * The Committee's 2023 year as demo data (demo mode only): its meetings, the individualised-approach
+ * records (Senegal's linked to its 21 June meeting, so meetings come first), national platforms,
+ * and its work plan and gender & diversity action plan.
+ */
 export async function seedDemoEngagement(database: Pick<Database, 'db'>): Promise<void> {
+  await seedDemoMeetings(database);
+  await seedDemoIndividualisedApproach(database);
+  await seedDemoNationalPlatforms(database);
+  await seedDemoWorkPlans(database);
+}
+
+/** The 2023 work plan and gender & diversity action plan of the C&A committee. */
+async function seedDemoWorkPlans(database: Pick<Database, 'db'>): Promise<void> {
   await withTransaction(database.db, async (tx) => {
     for (const [kind, items] of [
       ['work_plan', WORK_PLAN_2023],

@@ -11,6 +11,10 @@ import { findQuestionnaire } from '../questionnaires/index.ts';
 import { meetings, workPlanItems, workPlans } from './schema.ts';
 import type { EvidenceLinkRow } from './work-plans-repository.ts';
 import { textIn } from './texts.ts';
+import type { Principal } from '../accounts/index.ts';
+import { canViewMeeting } from './policy.ts';
+import { factsOf } from './meetings/index.ts';
+import { findIndividualisedApproachForLink } from './individualised/index.ts';
 
 
 export interface ResolvedLink {
@@ -26,8 +30,12 @@ export interface ResolvedLink {
   external: boolean;
 }
 
-/** Resolves links for one reader's language. */
-export async function resolveLinks(db: DbOrTx, links: EvidenceLinkRow[], locale: string): Promise<ResolvedLink[]> {
+/**
+ * Resolves links for one reader, in their language. A meeting the reader may not read keeps its
+ * place but shows `hiddenTitle` and no address (its title would leak what is confidential).
+ */
+export async function resolveLinks(db: DbOrTx, links: EvidenceLinkRow[], reader: { locale: string; user: Principal | undefined; hiddenTitle: string }): Promise<ResolvedLink[]> {
+  const { locale } = reader;
   if (!links.length) return [];
   const names = await stateNamesByIso2(db);
   const stateName = (iso2: string) => (names.get(iso2) ? localized(names.get(iso2)!, locale) : iso2);
@@ -55,8 +63,9 @@ export async function resolveLinks(db: DbOrTx, links: EvidenceLinkRow[], locale:
         break;
       }
       case 'meeting': {
-        const [m] = await db.select({ id: meetings.id, title: meetings.title }).from(meetings).where(eq(meetings.id, l.targetRef));
-        out.push({ ...base, title: m ? textIn(m.title, locale) : l.label ?? l.targetRef, href: m ? `/${locale}/meetings/${m.id}` : null, missing: !m });
+        const [m] = await db.select().from(meetings).where(eq(meetings.id, l.targetRef));
+        if (m && !canViewMeeting(reader.user, (await factsOf(db, [m])).get(m.id)!)) out.push({ ...base, title: reader.hiddenTitle, href: null, missing: false });
+        else out.push({ ...base, title: m ? textIn(m.title, locale) : l.label ?? l.targetRef, href: m ? `/${locale}/meetings/${m.id}` : null, missing: !m });
         break;
       }
       case 'plan_item': {
@@ -70,9 +79,11 @@ export async function resolveLinks(db: DbOrTx, links: EvidenceLinkRow[], locale:
       case 'url':
         out.push({ ...base, title: l.label ?? l.targetRef, href: l.targetRef, missing: false, external: true });
         break;
-      case 'individualised_approach':
-        out.push({ ...base, title: l.label ?? l.targetRef, href: null, missing: true });
+      case 'individualised_approach': {
+        const ia = await findIndividualisedApproachForLink(db, l.targetRef);
+        out.push({ ...base, title: ia ? `${stateName(ia.stateIso2)} · ${ia.interestOn.slice(0, 4)}` : l.label ?? l.targetRef, href: ia ? `/${locale}/individualised-approach/${ia.id}` : null, missing: !ia });
         break;
+      }
     }
   }
   return out;

@@ -3,7 +3,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { NavItem } from '../../platform/http/types.ts';
 import { actionLinks, type ActionLinkProvider } from '../plans/index.ts';
 import { listCommittees, localized } from '../states/index.ts';
-import { canViewCommitteePaper, canViewWorkPlans } from './policy.ts';
+import { canEditNationalPlatform, canFollowIndividualisedApproach, canListMeetings, canViewCommitteePaper, canViewWorkPlans } from './policy.ts';
+import { isStateUser } from '../accounts/index.ts';
 import { itemsLinkedToAction } from './work-plans-repository.ts';
 import { registerWorkPlanRoutes } from './work-plans-routes.tsx';
 import { registerMeetingRoutes } from './meetings/index.ts';
@@ -13,7 +14,7 @@ import { registerCommitteePaperRoutes } from './paper/routes.tsx';
 import { provideStateEngagement } from './state-internal.tsx';
 import { textIn } from './texts.ts';
 
-/** The Committee's work: work plans (meetings, individualised approach, platforms and papers follow). */
+/** The Committee's work: work plans, meetings and the calendar, individualised approach, national platforms, State pages, papers. */
 export function registerEngagementRoutes(deps: AppDeps) {
   actionLinks(deps).provide(workPlanItemLinks(deps));
   provideStateEngagement(deps);
@@ -48,7 +49,13 @@ function workPlanItemLinks(deps: AppDeps): ActionLinkProvider {
 /** Menu entries for committee members and ISU. */
 export function engagementNavigation(req: FastifyRequest): NavItem[] {
   const items: NavItem[] = [];
+  if (canListMeetings(req.user)) items.push({ href: '/meetings', label: req.tr.t('engagement.meetings.nav'), match: '/meetings' });
+  if (req.user) items.push({ href: '/calendar', label: req.tr.t('engagement.calendar.nav'), match: '/calendar' });
   if (canViewWorkPlans(req.user)) items.push({ href: '/work-plans', label: req.tr.t('engagement.nav.work_plans'), match: '/work-plans' });
   if (canViewCommitteePaper(req.user)) items.push({ href: '/committee-papers', label: req.tr.t('engagement.nav.committee_papers'), match: '/committee-papers' });
+  // A State's own users follow their individualised approach and national platform.
+  const ownState = isStateUser(req.user) && !!req.user?.stateIso2;
+  if (canFollowIndividualisedApproach(req.user) || ownState) items.push({ href: '/individualised-approach', label: req.tr.t('engagement.individualised.list_title'), match: '/individualised-approach' });
+  if (canEditNationalPlatform(req.user) || ownState) items.push({ href: '/national-platforms', label: req.tr.t('engagement.platforms.list_title'), match: '/national-platforms' });
   return items;
 }

@@ -16,9 +16,11 @@ export async function listPlans(db: DbOrTx, f: { year?: number | undefined; comm
   return db
     .select({
       plan: workPlans,
-      items: sql<number>`(select count(*)::int from ${workPlanItems} i where i.plan_id = ${workPlans.id})`,
-      done: sql<number>`(select count(*)::int from ${workPlanItems} i where i.plan_id = ${workPlans.id} and i.status = 'done')`,
-      overdue: sql<number>`(select count(*)::int from ${workPlanItems} i where i.plan_id = ${workPlans.id} and i.status in ('planned','in_progress') and i.due_date < current_date)`,
+      // Qualified by hand: in a one-table select Drizzle writes its columns unqualified, which inside
+      // these subqueries would name the items' own columns.
+      items: sql<number>`(select count(*)::int from work_plan_items i where i.plan_id = work_plans.id)`,
+      done: sql<number>`(select count(*)::int from work_plan_items i where i.plan_id = work_plans.id and i.status = 'done')`,
+      overdue: sql<number>`(select count(*)::int from work_plan_items i where i.plan_id = work_plans.id and i.status in ('planned','in_progress') and i.due_date < current_date)`,
     })
     .from(workPlans)
     .where(where)

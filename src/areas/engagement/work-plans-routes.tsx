@@ -212,7 +212,7 @@ export function registerWorkPlanRoutes(app: FastifyInstance, deps: AppDeps): voi
         isFirst={items[0]?.id === item.id}
         isLast={items[items.length - 1]?.id === item.id}
         owners={owners}
-        links={await resolveLinks(db(), links, req.locale)}
+        links={await resolveLinks(db(), links, { locale: req.locale, user: req.user, hiddenTitle: req.tr.t('engagement.meetings.link_hidden') })}
         canEdit={canEditWorkPlan(req.user, plan)}
         flash={flashOf(req.query, ITEM_FLASHES)}
         errors={extra.errors}

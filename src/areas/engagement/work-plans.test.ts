@@ -20,6 +20,7 @@ describe('work plan rules', () => {
     expect(parseEvidenceAddress(`${BASE}/fr/analysis/follow-ups/2023/sn`, BASE)).toEqual({ type: 'follow_up', ref: '2023/SN' });
     expect(parseEvidenceAddress(`/es/questionnaires/${ID}/results`, BASE)).toEqual({ type: 'questionnaire', ref: ID });
     expect(parseEvidenceAddress(`/en/meetings/${ID}`, BASE)).toEqual({ type: 'meeting', ref: ID });
+    expect(parseEvidenceAddress(`/fr/individualised-approach/${ID}/summary`, BASE)).toEqual({ type: 'individualised_approach', ref: ID });
     expect(parseEvidenceAddress('/en/analysis/papers/2023', BASE)).toEqual({ type: 'paper', ref: '2023' });
     expect(parseEvidenceAddress('https://www.apminebanconvention.org/en/', BASE)).toEqual({ type: 'url', ref: 'https://www.apminebanconvention.org/en/' });
     for (const bad of ['', 'javascript:alert(1)', '//evil.example/x', '/en/nowhere', `${BASE}/en/admin/users`, 'https://u:p@evil.example/', 'not a url']) expect(parseEvidenceAddress(bad, BASE)).toBeUndefined();

@@ -33,6 +33,7 @@ const PAGE_PATTERNS: { type: LinkTarget; re: RegExp; ref: (m: RegExpExecArray) =
   { type: 'questionnaire', re: new RegExp(`^/${LOCALE}/questionnaires/(${UUID})(?:/[^?#]*)?$`), ref: (m) => m[1]!.toLowerCase() },
   { type: 'meeting', re: new RegExp(`^/${LOCALE}/meetings/(${UUID})(?:/[^?#]*)?$`), ref: (m) => m[1]!.toLowerCase() },
   { type: 'plan_item', re: new RegExp(`^/${LOCALE}/work-plans/${UUID}/items/(${UUID})/?$`), ref: (m) => m[1]!.toLowerCase() },
+  { type: 'individualised_approach', re: new RegExp(`^/${LOCALE}/individualised-approach/(${UUID})(?:/[^?#]*)?$`), ref: (m) => m[1]!.toLowerCase() },
   { type: 'paper', re: new RegExp(`^/${LOCALE}/analysis/papers/(\\d{4})/?$`), ref: (m) => m[1]! },
 ];
 

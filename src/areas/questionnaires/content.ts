@@ -91,7 +91,7 @@ export const questionSchema = z.object({
   ...baseShape,
   type: z.enum(QUESTION_TYPES),
   showIf: z.object({ question: codeSchema, in: z.array(z.string().max(64)).min(1).max(100) }).optional(),
-  actions: z.array(z.string().regex(/^[A-Z]{2,6}-\d{1,3}$/)).max(20).optional(),
+  actions: z.array(z.string().regex(/^[A-Z][A-Z0-9]{0,9}-[1-9]\d{0,2}$/)).max(20).optional(),
   columns: z.array(columnSchema).max(20).optional(),
   maxRows: z.number().int().min(1).max(500).optional(),
 });

@@ -17,8 +17,9 @@ export function registerQuestionnairesRoutes(deps: AppDeps) {
   };
 }
 
-/** Menu entry for those who build and read questionnaires. */
+/** Menu entry: building and reading questionnaires for staff and committee members; the questionnaires they are invited to for everyone else signed in. */
 export function questionnairesNavigation(req: FastifyRequest): NavItem[] {
-  if (!canUseQuestionnaires(req.user)) return [];
-  return [{ href: '/questionnaires', label: req.tr.t('questionnaires.nav'), match: '/questionnaires' }];
+  if (canUseQuestionnaires(req.user)) return [{ href: '/questionnaires', label: req.tr.t('questionnaires.nav'), match: '/questionnaires' }];
+  if (req.user) return [{ href: '/my/questionnaires', label: req.tr.t('questionnaires.nav_mine'), match: '/my/questionnaires' }];
+  return [];
 }

@@ -70,9 +70,9 @@ const REDACT = [
   'body._csrf',
 ];
 
-/** One-time tokens travel in some URLs (invitations, password resets): never write them to logs. */
+/** Tokens travel in some URLs (invitations, password resets, questionnaire links, calendar feeds): never write them to logs. */
 export function maskUrl(url: string): string {
-  return url.replace(/\/(invitation|reset|answer)\/[^/?#]+/g, '/$1/[redacted]');
+  return url.replace(/\/(invitation|reset|answer)\/[^/?#]+/g, '/$1/[redacted]').replace(/\/calendar\/[A-Za-z0-9_-]{20,100}\.ics/g, '/calendar/[redacted].ics');
 }
 
 export function cookieNames(tls: boolean) {

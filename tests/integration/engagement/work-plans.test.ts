@@ -11,7 +11,7 @@ import { Agent, createTestApp, createUser, type TestApp } from '../../support/ap
 import { auditEvents } from '../../../src/platform/audit/schema.ts';
 import { users } from '../../../src/areas/accounts/schema.ts';
 import { reports } from '../../../src/areas/reporting/schema.ts';
-import { workPlanItems, workPlans, evidenceLinks } from '../../../src/areas/engagement/schema.ts';
+import { workPlanItems, workPlans, evidenceLinks, meetings } from '../../../src/areas/engagement/schema.ts';
 import { seedDemoEngagement } from '../../../src/areas/engagement/index.ts';
 
 let t: TestApp;
@@ -186,6 +186,21 @@ describe('evidence', () => {
     const remove = await member.post(`${base}/links/${links[1]!.id}/delete`, {});
     expect(remove.status).toBe(303);
     expect((await audits('engagement.evidence_link.')).map((a) => a.action).sort()).toEqual(['engagement.evidence_link.added', 'engagement.evidence_link.added', 'engagement.evidence_link.removed']);
+  });
+
+  it('never shows the title of a linked meeting the reader may not read', async () => {
+    const [first] = await items();
+    const [secret] = await t.database.db
+      .insert(meetings)
+      .values({ kind: 'bilateral', title: { en: 'Confidential talk with a State' }, startsAt: new Date('2025-03-01T09:00:00Z'), endsAt: new Date('2025-03-01T10:00:00Z'), committeeIds: ['cooperation-assistance'], confidentiality: 'participants' })
+      .returning();
+    const base = `/en/work-plans/${planId}/items/${first!.id}`;
+    await isu.get(base);
+    expect((await isu.post(`${base}/links`, { address: `/en/meetings/${secret!.id}` })).status).toBe(303);
+    expect((await isu.get(base)).body).toContain('Confidential talk with a State');
+    const page = await member.get(base);
+    expect(page.body).not.toContain('Confidential talk with a State');
+    expect(page.body).toContain('A meeting you may not read');
   });
 
   it('lists the items serving an action on the action page, to committee members only', async () => {

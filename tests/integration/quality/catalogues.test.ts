@@ -39,7 +39,7 @@ const SAME_WORDS: Record<string, string[]> = {
   fr: [
     'Action', 'Actions', 'Invitation', 'Invitations', 'Programme', 'Programmes', 'Dimensions', 'Public', 'Version', 'Versions', 'Question', 'Questions',
     'Europe', 'ratification', 'succession', 'accession', 'Signature', 'Code', 'Total', 'Description', 'Notes', 'Type', 'Types', 'Date', 'Message', 'Messages',
-    'Codes', 'Article', 'Articles', 'Section', 'Sections', 'Formats', 'Format', 'Observations', 'Support', 'Contact', 'Contacts', 'Transparence', 'Information', 'Instructions', 'Options', 'Statut', 'Documents', 'Document', 'Communication', 'Initial', 'Position', 'Organisation', 'Commentaires', 'Session', 'Sessions', 'Agenda', 'Profil', 'Destruction', 'Cooperation', 'Assistance', 'Direction', 'Conclusion', 'Distribution', 'Surface', 'Restrictions', 'Restriction', 'Zone', 'Zones', 'Total', 'Source', 'Sources', 'Population', 'Compilation', 'Validation', 'Audit',
+    'Codes', 'Article', 'Articles', 'Section', 'Sections', 'Formats', 'Format', 'Observations', 'Support', 'Contact', 'Contacts', 'Transparence', 'Information', 'Instructions', 'Options', 'Statut', 'Documents', 'Document', 'Communication', 'Initial', 'Position', 'Organisation', 'Commentaires', 'Session', 'Sessions', 'Agenda', 'Profil', 'Destruction', 'Cooperation', 'Assistance', 'Direction', 'Conclusion', 'Distribution', 'Surface', 'Restrictions', 'Restriction', 'Zone', 'Zones', 'Total', 'Source', 'Sources', 'Population', 'Compilation', 'Validation', 'Audit', 'Questionnaire', 'Questionnaires', 'Plan', 'Plans', 'Introduction',
   ],
   es: ['No', 'Error', 'demo', 'Total', 'Sector', 'General', 'Final', 'Normal', 'Personal', 'Regional', 'Global', 'Local', 'Base', 'Plan', 'Social', 'Principal'],
   ru: [],

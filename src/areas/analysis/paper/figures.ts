@@ -3,13 +3,15 @@
  * them): reports submitted, with cooperation & assistance (C&A) information, with C&A and gender &
  * diversity (G&D), C&A without G&D (the follow-up candidates), quantitative and qualitative C&A
  * information, and every indicator — computed live by the coverage dashboard's yearCoverage (the
- * reviewer's decision wins); the follow-up list comes from the follow-ups' candidates and letters.
+ * reviewer's decision wins); the follow-up list comes from the follow-ups' candidates and letters;
+ * the questionnaires open during the year give their response rates and key results.
  */
 import type { DbOrTx } from '../../../platform/db/client.ts';
 import { localized, type LocalizedText } from '../../states/index.ts';
 import { yearCoverage, type Figure } from '../coverage/index.ts';
 import { followUpCandidates, listFollowUps, type FollowUpSummary } from '../followups/index.ts';
 import { yearAnalysis } from '../indicators/indicators-queries.ts';
+import { paperFindings, type QuestionnaireFindings } from '../../questionnaires/index.ts';
 
 export type { Figure };
 
@@ -42,6 +44,8 @@ export interface PaperFigures {
   reports: Map<string, ReportRef>;
   /** States whose report gives C&A information but none on G&D (follow-up candidates) and their letter, if any. */
   followUp: { stateIso2: string; stateName: string; reportIds: string[]; letter: { status: FollowUpSummary['status']; sentAt: Date | null; answeredAt: Date | null; closedAt: Date | null } | null }[];
+  /** Questionnaires open during the year, with their response rates and key results. */
+  questionnaires: QuestionnaireFindings[];
 }
 
 /** Share of `part` in `whole`, in whole percent (0 when there is nothing to divide by). */
@@ -50,7 +54,7 @@ export function percent(part: number, whole: number): number {
 }
 
 export async function paperFigures(db: DbOrTx, year: number, locale: string): Promise<PaperFigures> {
-  const [coverage, data, candidates, followUps] = await Promise.all([yearCoverage(db, year), yearAnalysis(db, { year }, locale), followUpCandidates(db, year), listFollowUps(db, { year })]);
+  const [coverage, data, candidates, followUps, findings] = await Promise.all([yearCoverage(db, year), yearAnalysis(db, { year }, locale), followUpCandidates(db, year), listFollowUps(db, { year }), paperFindings(db, year)]);
   const reports = new Map<string, ReportRef>(
     data.rows.map((r) => [r.report.id, { id: r.report.id, stateIso2: r.report.stateIso2, stateName: r.stateName, kind: r.report.kind, isPublic: r.report.publishedVersionNo !== null && r.report.visibility === 'public' }]),
   );
@@ -78,5 +82,6 @@ export async function paperFigures(db: DbOrTx, year: number, locale: string): Pr
         letter: letter ? { status: letter.status, sentAt: letter.sentAt, answeredAt: letter.answeredAt, closedAt: letter.closedAt } : null,
       };
     }),
+    questionnaires: findings.questionnaires,
   };
 }

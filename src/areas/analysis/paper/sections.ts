@@ -4,6 +4,7 @@
  */
 import type { Translator } from '../../../platform/i18n/messages.ts';
 import { percent, type PaperFigures } from './figures.ts';
+import { findingsParagraph } from '../../questionnaires/index.ts';
 
 export const SECTION_IDS = ['introduction', 'cooperation', 'gender', 'good_practice', 'follow_up', 'observations'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -47,7 +48,7 @@ export function draftTexts(tr: Translator, f: PaperFigures): SectionTexts {
     }),
     good_practice: tr.t('analysis.paper.draft.good_practice', { year }),
     follow_up: tr.t('analysis.paper.draft.follow_up', { count: f.followUp.length, states: n(f.followUp.length) }),
-    observations: tr.t('analysis.paper.draft.observations', { year }),
+    observations: [tr.t('analysis.paper.draft.observations', { year }), ...f.questionnaires.map((q) => findingsParagraph(q, tr))].join('\n\n'),
   };
 }
 

@@ -300,15 +300,8 @@ export function registerMeetingRoutesImpl(app: FastifyInstance, deps: AppDeps): 
     const fromMeetings = (await Promise.all(fromIds.map((id) => repo.findMeeting(db(), id)))).filter((x): x is repo.MeetingRow => !!x);
     const fromFacts = await factsOf(db(), fromMeetings);
     const readableFrom = new Map(fromMeetings.filter((x) => canViewMeeting(req.user, fromFacts.get(x.id)!)).map((x) => [x.id, x]));
-    const resolved = await resolveLinks(db(), links, req.locale);
     // A linked meeting the reader may not read shows no title.
-    const linkedMeetings = (await Promise.all(resolved.filter((l) => l.type === 'meeting' && !l.missing).map((l) => repo.findMeeting(db(), links.find((x) => x.id === l.id)!.targetRef)))).filter((x): x is repo.MeetingRow => !!x);
-    const linkedFacts = await factsOf(db(), linkedMeetings);
-    const unreadable = new Set(linkedMeetings.filter((x) => !canViewMeeting(req.user, linkedFacts.get(x.id)!)).map((x) => x.id));
-    const safeLinks = resolved.map((l) => {
-      const ref = links.find((x) => x.id === l.id)!.targetRef;
-      return l.type === 'meeting' && unreadable.has(ref) ? { ...l, title: req.tr.t('engagement.meetings.link_hidden'), href: null } : l;
-    });
+    const safeLinks = await resolveLinks(db(), links, { locale: req.locale, user: req.user, hiddenTitle: req.tr.t('engagement.meetings.link_hidden') });
     const people2 = people.map((u) => ({ id: u.id, name: u.name }));
     const owners = people.filter((u) => u.role !== 'state_preparer' && u.role !== 'state_approver').map((u) => ({ id: u.id, name: u.name }));
     return reply.page(
