@@ -62,8 +62,8 @@ export function WorkPlansPage(p: WorkPlansPageProps) {
       <h1>{title}</h1>
       <p class="lead">{t('engagement.plans.lead')}</p>
       <form class="filters" method="get" action={`/${locale}/work-plans`}>
-        <SelectField name="year" label={t('engagement.plans.filter_year')} value={p.year ? String(p.year) : ''} placeholder={t('engagement.plans.all_years')} options={p.years.map((y) => ({ value: String(y), label: tr.formatNumber(y, { useGrouping: false }) }))} />
-        <SelectField name="committee" label={t('engagement.plans.filter_committee')} value={p.committee ?? ''} placeholder={t('engagement.plans.all_committees')} options={p.committees.map((c) => ({ value: c.id, label: localized(c.names, locale) }))} />
+        <SelectField name="year" id="filter-year" label={t('engagement.plans.filter_year')} value={p.year ? String(p.year) : ''} placeholder={t('engagement.plans.all_years')} options={p.years.map((y) => ({ value: String(y), label: tr.formatNumber(y, { useGrouping: false }) }))} />
+        <SelectField name="committee" id="filter-committee" label={t('engagement.plans.filter_committee')} value={p.committee ?? ''} placeholder={t('engagement.plans.all_committees')} options={p.committees.map((c) => ({ value: c.id, label: localized(c.names, locale) }))} />
         <Button variant="secondary">{t('engagement.plans.filter_apply')}</Button>
       </form>
       <Table

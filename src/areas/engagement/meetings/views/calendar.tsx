@@ -28,7 +28,7 @@ export function CalendarPage(p: CalendarPageProps) {
   return (
     <Layout title={`${title} · ${monthName}`} before={<Breadcrumbs items={[{ href: `/${locale}/`, label: t('engagement.breadcrumbs.home') }, ...(p.canList ? [{ href: `/${locale}/meetings`, label: t('engagement.meetings.list_title') }] : []), { label: title }]} />}>
       <span class="caption">{title}</span>
-      <h1>{monthName}</h1>
+      <h1>{t('engagement.calendar.month_title', { month: monthName })}</h1>
       <p>
         <a href={`/${locale}/calendar/feed`}>{t('engagement.calendar.feed_link')}</a>
       </p>
