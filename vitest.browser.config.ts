@@ -8,7 +8,7 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     include: ['tests/browser/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
+    globalSetup: ['tests/support/global-setup-browser.ts'],
     setupFiles: ['tests/support/setup-file.ts'],
     testTimeout: 120_000,
     hookTimeout: 90_000,

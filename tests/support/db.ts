@@ -61,3 +61,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await openDatabase({ pglite });
   return { database, drop: () => database.close() };
 }
+
+/** A PGlite database loaded from the run's demo-seeded template (browser runs, see global-setup-browser.ts). */
+export async function createDemoTestDatabase(): Promise<TestDatabase> {
+  const dumpPath = inject('demoTemplatePath');
+  if (!dumpPath) throw new Error('No demo template: the browser config runs tests/support/global-setup-browser.ts');
+  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(dumpPath)]) });
+  const database = await openDatabase({ pglite });
+  return { database, drop: () => database.close() };
+}
