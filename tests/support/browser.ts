@@ -22,7 +22,6 @@ import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Database } from '../../src/platform/db/client.ts';
-import { seedAll } from '../../src/seed.ts';
 import { users, userTokens, apiTokens } from '../../src/areas/accounts/schema.ts';
 import { seedDemoUsers, DEMO_PASSWORD } from '../../src/areas/accounts/demo-users.ts';
 import { enqueueEmail } from '../../src/platform/mail/outbox.ts';
@@ -30,8 +29,22 @@ import { storeFile } from '../../src/platform/files/files.ts';
 import { recordAudit } from '../../src/platform/audit/audit.ts';
 import { auditEvents } from '../../src/platform/audit/schema.ts';
 import { randomToken, sha256Hex } from '../../src/platform/auth/crypto.ts';
-import { createTestDatabase } from './db.ts';
+import { createDemoTestDatabase } from './db.ts';
 import { testConfig } from './app.ts';
+import { createInvitation, createQuestionnaire, createResponse } from './questionnaires.ts';
+import { questionnaireResponseFiles, questionnaireResponses } from '../../src/areas/questionnaires/schema.ts';
+import {
+  evidenceLinks,
+  individualisedApproaches,
+  meetingActions,
+  meetingDocuments,
+  meetingParticipants,
+  meetings,
+  nationalPlatformMembers,
+  nationalPlatforms,
+  workPlanItems,
+  workPlans,
+} from '../../src/areas/engagement/schema.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_DIR = join(ROOT, 'test-results', 'browser');
@@ -59,11 +72,10 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-/** The real app on 127.0.0.1:<random port>, PGlite, demo data, DEMO_MODE on. */
+/** The real app on 127.0.0.1:<random port>, PGlite loaded with the run's demo data, DEMO_MODE on. */
 export async function startBrowserApp(): Promise<BrowserApp> {
-  const testDb = await createTestDatabase();
-  if (testDb.url) throw new Error('Browser tests run on PGlite only: unset TEST_DATABASE_URL');
-  await seedAll(testDb.database, { demo: true });
+  if (process.env.TEST_DATABASE_URL) throw new Error('Browser tests run on PGlite only: unset TEST_DATABASE_URL');
+  const testDb = await createDemoTestDatabase();
   const config = testConfig({ DEMO_MODE: 'true' });
   const { app } = await buildApp({ config, database: testDb.database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -395,8 +407,30 @@ export interface ExampleData {
     auditEvent: string;
     apiToken: string;
     followUp: string;
+    /** Questionnaires: owned by cooperation-assistance, circulated and open. */
+    questionnaire: string;
+    questionnaireVersion: string;
+    /** A draft (never circulated) questionnaire of the same committee, for the builder's editing pages. */
+    draftQuestionnaire: string;
+    /** The personal-link invitation (Senegal, mine action director) and the one naming Senegal's demo preparer. */
+    questionnaireInvitation: string;
+    accountInvitation: string;
+    /** The shared response of Senegal's mine action director (submitted) and its file. */
+    response: string;
+    responseFile: string;
+    /** Engagement: a `committee` meeting of cooperation-assistance with Senegal taking part. */
+    meeting: string;
+    meetingAction: string;
+    meetingDocument: string;
+    meetingParticipant: string;
+    evidenceLink: string;
+    workPlan: string;
+    workPlanItem: string;
+    /** Senegal's individualised approach (published) and national platform member. */
+    individualisedApproach: string;
+    platformMember: string;
   };
-  tokens: { invitation: string; passwordReset: string };
+  tokens: { invitation: string; passwordReset: string; questionnaire: string };
   /** The demo reports (empty when the demo data has none). */
   reports: ReportRef[];
   /**
@@ -474,13 +508,122 @@ export async function exampleParams(database: Database): Promise<ExampleData> {
         values ('SN', ${new Date().getUTCFullYear() - 1}, '{cooperation_without_gender}', 'fr', 'cooperation_without_gender', 'Suivi du rapport (exemple)', 'Lettre d''exemple pour les balayages.')
         on conflict do nothing returning id::text as id`,
   );
-  const ids = { adminUser, stateUser, outboxEmail, auditEvent: String(audit!.id), apiToken: token!.id, followUp: followUp?.id ?? '00000000-0000-4000-8000-000000000000' };
-  const tokens = { invitation, passwordReset };
+  const q = await exampleQuestionnaire(database, adminUser, stateUser);
+  const e = await exampleEngagement(database, adminUser);
+  const ids = { adminUser, stateUser, outboxEmail, auditEvent: String(audit!.id), apiToken: token!.id, followUp: followUp?.id ?? '00000000-0000-4000-8000-000000000000', ...q.ids, ...e };
+  const tokens = { invitation, passwordReset, questionnaire: q.token };
   return {
     ids,
     tokens,
     reports,
     resolver: (opts = {}) => exampleResolver(ids, tokens, reports, opts.iso2 ?? 'sn', opts.onlyThatState ?? false),
+  };
+}
+
+/** A tiny but real PDF (the demo annexes' kind). */
+const EXAMPLE_PDF = Buffer.from('%PDF-1.4\n% example document for the page sweeps\n%%EOF\n');
+
+/**
+ * A questionnaire of the Committee on Cooperation and Assistance, circulated and open, with a
+ * personal link for Senegal's mine action director, an invitation naming Senegal's demo preparer
+ * (same State and audience: they share one response) and that response, submitted, with a file.
+ */
+async function exampleQuestionnaire(database: Database, adminUser: string, stateUser: string) {
+  const db = database.db;
+  const secret = testConfig().secret;
+  const fixture = await createQuestionnaire(database, { committeeId: 'cooperation-assistance', createdBy: adminUser });
+  const link = await createInvitation(database, secret, fixture.questionnaireId, { audience: 'mine_action_director', stateIso2: 'SN', name: 'Example mine action director', locale: 'fr' });
+  const named = await createInvitation(database, secret, fixture.questionnaireId, { audience: 'mine_action_director', stateIso2: 'SN', userId: stateUser, email: DEMO.preparerSn, name: 'Aminata Demo (preparer)' });
+  const draft = await createQuestionnaire(database, { committeeId: 'cooperation-assistance', createdBy: adminUser, circulated: false, title: { en: 'Example draft questionnaire', fr: 'Questionnaire d’exemple (projet)' } });
+  const response = await createResponse(database, fixture, link.invitation, { submitted: true, values: { support: { received: 'no', challenges: 'Example answer for the page sweeps.' } } });
+  await db.update(questionnaireResponses).set({ receipt: `Q-SN-${response.id.slice(0, 4).toUpperCase()}` }).where(eq(questionnaireResponses.id, response.id));
+  const file = await storeFile(db, { filename: 'example-answer.pdf', data: EXAMPLE_PDF, createdBy: adminUser, accept: ['pdf'], maxBytes: 1024 * 1024 });
+  await db.insert(questionnaireResponseFiles).values({ responseId: response.id, fileId: file.id, createdByName: 'Example mine action director' });
+  return {
+    token: link.token,
+    ids: {
+      questionnaire: fixture.questionnaireId,
+      questionnaireVersion: fixture.versionId,
+      draftQuestionnaire: draft.questionnaireId,
+      questionnaireInvitation: link.invitation.id,
+      accountInvitation: named.invitation.id,
+      response: response.id,
+      responseFile: file.id,
+    },
+  };
+}
+
+/**
+ * Engagement records whose readers are clear from the policy: a `committee` meeting of
+ * cooperation-assistance (ISU and that committee's members read it; Senegal takes part, which
+ * does not open it to Senegal's users) with a follow-up action, an agenda (PDF), a participant and
+ * an evidence link; that committee's work plan for this year with an item; Senegal's
+ * individualised approach, published; Senegal's national platform with a member.
+ */
+async function exampleEngagement(database: Database, adminUser: string) {
+  const db = database.db;
+  const year = new Date().getUTCFullYear();
+  const startsAt = new Date(Date.now() + 14 * 86_400_000);
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      kind: 'bilateral',
+      title: { en: 'Example bilateral meeting with Senegal', fr: 'Réunion bilatérale d’exemple avec le Sénégal' },
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+      place: 'Geneva',
+      committeeIds: ['cooperation-assistance'],
+      confidentiality: 'committee',
+      agenda: 'Example agenda for the page sweeps.',
+      createdBy: adminUser,
+    })
+    .returning({ id: meetings.id });
+  const [participant] = await db.insert(meetingParticipants).values({ meetingId: meeting!.id, kind: 'state', stateIso2: 'SN', role: 'participant', position: 1 }).returning({ id: meetingParticipants.id });
+  const [action] = await db
+    .insert(meetingActions)
+    .values({ meetingId: meeting!.id, kind: 'follow_up', text: 'Example follow-up: share the updated work plan.', ownerLabel: 'ISU', dueDate: new Date(startsAt.getTime() + 30 * 86_400_000).toISOString().slice(0, 10), actionIds: ['OAP-45'] })
+    .returning({ id: meetingActions.id });
+  const file = await storeFile(db, { filename: 'example-agenda.pdf', data: EXAMPLE_PDF, createdBy: adminUser, accept: ['pdf'], maxBytes: 1024 * 1024 });
+  const [doc] = await db.insert(meetingDocuments).values({ meetingId: meeting!.id, fileId: file.id, title: 'Example agenda', kind: 'agenda', createdBy: adminUser }).returning({ id: meetingDocuments.id });
+  const [link] = await db
+    .insert(evidenceLinks)
+    .values({ sourceType: 'meeting', sourceId: meeting!.id, targetType: 'url', targetRef: 'https://www.apminebanconvention.org/', label: 'Convention website', createdBy: adminUser })
+    .returning({ id: evidenceLinks.id });
+  await db.insert(workPlans).values({ committeeId: 'cooperation-assistance', year, kind: 'work_plan', intro: { en: 'Example work plan for the page sweeps.' }, createdBy: adminUser }).onConflictDoNothing();
+  const [plan] = await db
+    .select({ id: workPlans.id })
+    .from(workPlans)
+    .where(sql`${workPlans.committeeId} = 'cooperation-assistance' and ${workPlans.year} = ${year} and ${workPlans.kind} = 'work_plan'`);
+  const [item] = await db
+    .insert(workPlanItems)
+    .values({ planId: plan!.id, position: 1000, title: { en: 'Example item: bilateral meetings with affected States' }, ownerLabel: 'Chair', actionIds: ['OAP-45'] })
+    .returning({ id: workPlanItems.id });
+  const [ia] = await db
+    .insert(individualisedApproaches)
+    .values({
+      stateIso2: 'SN',
+      status: 'published',
+      interestOn: `${year - 1}-03-01`,
+      intendedEvent: 'Intersessional meetings',
+      meetingId: meeting!.id,
+      summary: { en: 'Example summary for the page sweeps.' },
+      finalReport: { en: 'Example final report for the page sweeps.' },
+      publishedAt: new Date(Date.now() - 86_400_000),
+      createdBy: adminUser,
+    })
+    .returning({ id: individualisedApproaches.id });
+  await db.insert(nationalPlatforms).values({ stateIso2: 'SN', exists: 'yes', chairedBy: 'National mine action authority', source: 'Example for the page sweeps' }).onConflictDoNothing();
+  const [member] = await db.insert(nationalPlatformMembers).values({ stateIso2: 'SN', organisation: 'Example operator', kind: 'operator', women: 3, men: 4, position: 1000 }).returning({ id: nationalPlatformMembers.id });
+  return {
+    meeting: meeting!.id,
+    meetingAction: action!.id,
+    meetingDocument: doc!.id,
+    meetingParticipant: participant!.id,
+    evidenceLink: link!.id,
+    workPlan: plan!.id,
+    workPlanItem: item!.id,
+    individualisedApproach: ia!.id,
+    platformMember: member!.id,
   };
 }
 
@@ -496,6 +639,10 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
     tokens: ids.apiToken,
     'api-tokens': ids.apiToken,
     'follow-ups': ids.followUp,
+    questionnaires: ids.questionnaire,
+    meetings: ids.meeting,
+    'work-plans': ids.workPlan,
+    'individualised-approach': ids.individualisedApproach,
   };
   const byName: Record<string, string> = {
     iso2,
@@ -510,6 +657,17 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
     action: 'OAP-45',
     section: 'oslo-2019.VIII',
     indicator: 'OAP-45.1',
+    // Questionnaires: the example's section and question, a translation language, an invitation.
+    sid: 'support',
+    qid: 'received',
+    lang: 'fr',
+    invitationId: ids.questionnaireInvitation,
+    // Engagement: the example meeting's document, participant and evidence link, the plan's item, the platform's member.
+    doc: ids.meetingDocument,
+    participant: ids.meetingParticipant,
+    link: ids.evidenceLink,
+    item: ids.workPlanItem,
+    member: ids.platformMember,
   };
   const state = iso2.toUpperCase();
   const candidates = onlyThatState ? allReports.filter((r) => r.state === state) : [...allReports.filter((r) => r.state === state), ...allReports.filter((r) => r.state !== state)];
@@ -523,6 +681,7 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
   };
   return (param, prev, route) => {
     if (param === 'token') {
+      if (/\/answer\//.test(route)) return tokens.questionnaire;
       if (/invit/.test(route)) return tokens.invitation;
       if (/reset|password/.test(route)) return tokens.passwordReset;
       return undefined;
@@ -530,8 +689,16 @@ function exampleResolver(ids: ExampleData['ids'], tokens: ExampleData['tokens'],
     if (param === 'form' || param === 'formId') return reportFor(route)?.formId ?? undefined;
     // The year's bulk download (`/reports/bulk/2025.zip`).
     if (param === 'file' && prev === 'bulk') return `${byName.year}.zip`;
+    // A file of the example questionnaire response.
+    if (param === 'file' && /\/(answer|respond)\b/.test(route)) return ids.responseFile;
+    // A section of the example questionnaire (answering pages); plan sections otherwise.
+    if (param === 'section' && /\/(answer|respond)\b/.test(route)) return 'support';
+    // A follow-up action of the example meeting; action-plan actions otherwise.
+    if (param === 'action' && /\/meetings\//.test(route)) return ids.meetingAction;
     if (param === 'attachment' || param === 'attachmentId') return reportFor(route)?.attachment ?? undefined;
     if (param === 'reportId' || (param === 'id' && prev === 'reports')) return reportFor(route)?.id;
+    // The builder edits a draft: a circulated version is frozen (its editing pages answer 409).
+    if (param === 'id' && prev === 'questionnaires' && /\/build\b/.test(route)) return ids.draftQuestionnaire;
     if (param === 'id' || param === 'tokenId' || param === 'eventId' || param === 'emailId') return byCollection[prev];
     return byName[param];
   };

@@ -5,7 +5,8 @@
  * is checked as soon as it exists: public unless its path says otherwise.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, type TestApp } from '../../support/app.ts';
+import { createTestApp, createUser, testConfig, type TestApp } from '../../support/app.ts';
+import { createInvitation } from '../../support/questionnaires.ts';
 import { exampleParams, fillRoute, pageRoutes } from '../../support/browser.ts';
 import { seedDemoReports } from '../../../src/areas/reporting/index.ts';
 import { agentFrom } from '../accounts/helpers.ts';
@@ -32,6 +33,19 @@ function expected(route: string, w: Who): Outcome {
   if (/^\/admin\b/.test(p)) return gate(staff(w));
   // A page of one's own account (some send you on, e.g. removing a second factor you do not have).
   if (/^\/account\b/.test(p)) return signedIn(w) ? 'ok-or-redirect' : 'login';
+  // Questionnaires (questionnaires/policy.ts). Answering by personal link: whoever holds the link,
+  // signed in or not (the example link is valid and the questionnaire open; the response is submitted).
+  if (/^\/answer\/:token\b/.test(p)) return 'ok';
+  // A file of a response: the invitee's own, or any response's for those who may read the results.
+  if (/^\/questionnaires\/:id\/respond\/files\/:file$/.test(p)) return gate(w === 'preparer' || w === 'committee' || staff(w));
+  // Answering signed in: only the account an invitation names (the matrix's Senegal preparer).
+  if (/^\/questionnaires\/:id\/respond\b/.test(p)) return gate(w === 'preparer');
+  // Reopening applies to a questionnaire closed by hand; the example is open, so nobody may.
+  if (/^\/questionnaires\/:id\/circulation\/reopen$/.test(p)) return gate(false);
+  // Building, circulating and results: ISU, administrators and members of the owning committee.
+  if (/^\/questionnaires\b/.test(p)) return gate(w === 'committee' || staff(w));
+  // The questionnaires one's account is invited to answer: anyone signed in.
+  if (/^\/my\/questionnaires$/.test(p)) return gate(true);
   if (/^\/my\b/.test(p)) return gate(stateUser(w));
   if (/^\/review\b/.test(p) || /\/review$/.test(p)) return gate(staff(w));
   // Only the State itself brings answers in from a file.
@@ -47,6 +61,28 @@ function expected(route: string, w: Who): Outcome {
   if (/^\/analysis\/follow-ups\/templates\b/.test(p)) return gate(staff(w));
   // The committee's analysis (indicators of submitted reports, detector term lists): committee members and ISU.
   if (/^\/analysis\b/.test(p)) return gate(w === 'committee' || staff(w));
+  // Engagement (engagement/policy.ts). Meetings: the list and recording, committee members and ISU.
+  if (/^\/meetings(\/new)?$/.test(p)) return gate(w === 'committee' || staff(w));
+  // The example meeting is `committee` (cooperation-assistance): readers who may not read it get
+  // "not found" (Senegal takes part as a State, which does not open a `committee` meeting to it).
+  if (/^\/meetings\/:id\b/.test(p)) return !signedIn(w) ? 'login' : w === 'committee' || staff(w) ? 'ok' : 'hidden';
+  // One's calendar and feed address: anyone signed in.
+  if (/^\/calendar\b/.test(p)) return gate(true);
+  if (/^\/(work-plans|committee-papers)\b/.test(p)) return gate(w === 'committee' || staff(w));
+  // The individualised approach: committee members and ISU follow every State's; a State's users
+  // read their own (the list shows only it), another State's record is "not found"; only
+  // committee members and ISU edit.
+  if (/^\/individualised-approach$/.test(p)) return gate(w === 'committee' || staff(w) || stateUser(w));
+  if (/^\/individualised-approach\/:id$/.test(p)) return w === 'other_state' ? 'hidden' : gate(w === 'committee' || staff(w) || ownState(w));
+  if (/^\/individualised-approach\/:id\//.test(p)) return w === 'other_state' ? 'hidden' : gate(w === 'committee' || staff(w));
+  // The published final report on the State's public page: everyone.
+  if (/^\/states\/:iso2\/individualised-approach\/:id$/.test(p)) return 'ok';
+  // National platforms: committee members and ISU; a State's users are sent to their own, and
+  // another State's is "not found".
+  if (/^\/national-platforms$/.test(p)) return !signedIn(w) ? 'login' : stateUser(w) ? 'redirect' : 'ok';
+  if (/^\/national-platforms\/:iso2$/.test(p)) return w === 'other_state' ? 'hidden' : gate(w === 'committee' || staff(w) || ownState(w));
+  // The internal State page: committee members and ISU.
+  if (/^\/states\/:iso2\/internal$/.test(p)) return gate(w === 'committee' || staff(w));
   // A bare action id (the links on report fields) sends everyone on to the action's page.
   if (/^\/plans\/actions\/:action$/.test(p)) return 'redirect';
   return 'ok';
@@ -94,6 +130,9 @@ beforeAll(async () => {
     const res = await agent.signIn(user.email);
     if (res.status !== 303) throw new Error(`${who} could not sign in (${res.status})`);
     agents.set(who, agent);
+    // The example questionnaire names Senegal's demo preparer; this matrix's Senegal preparer is
+    // another account, named by an invitation of its own (same State and audience: same response).
+    if (who === 'preparer') await createInvitation(t.database, testConfig().secret, data.ids.questionnaire, { audience: 'mine_action_director', stateIso2: 'SN', userId: user.id, email: user.email, name: 'Matrix preparer' });
   }
 }, 120_000);
 afterAll(async () => t.close());
