@@ -11,6 +11,7 @@ import type { ResolvedLink } from '../evidence-queries.ts';
 import type { ItemWithOwner, WorkPlanRow } from '../work-plans-repository.ts';
 import { isOverdue } from '../work-plans.ts';
 import { langOf, textIn } from '../texts.ts';
+import { EvidenceSection } from './evidence.tsx';
 
 const STATUS_TONE: Record<ItemStatus, 'grey' | 'blue' | 'green' | 'purple'> = { planned: 'grey', in_progress: 'blue', done: 'green', dropped: 'purple' };
 
@@ -330,45 +331,7 @@ export function ItemPage(p: ItemPageProps) {
           ...(i.completedAt ? [{ key: t('engagement.items.completed_at'), value: <DateText value={i.completedAt} /> }] : []),
         ]}
       />
-      <section aria-labelledby="evidence-title" id="evidence">
-        <h2 id="evidence-title">{t('engagement.links.title')}</h2>
-        {p.links.length ? (
-          <ul class="compact-list">
-            {p.links.map((l) => (
-              <li key={l.id}>
-                {t(l.typeKey)}:{' '}
-                {l.href ? (
-                  <a href={l.href} {...(l.external ? { rel: 'noopener noreferrer external' } : {})}>
-                    <bdi>{l.title}</bdi>
-                  </a>
-                ) : (
-                  <bdi>{l.title}</bdi>
-                )}
-                {l.missing ? (
-                  <>
-                    {' '}
-                    <Tag tone="red">{t('engagement.links.missing')}</Tag>
-                  </>
-                ) : null}
-                {p.canEdit ? (
-                  <PostForm action={`${base}/links/${l.id}/delete`} inline>
-                    <Button variant="secondary">{t('engagement.links.remove', { title: l.title })}</Button>
-                  </PostForm>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('engagement.links.none')}</p>
-        )}
-        {p.canEdit ? (
-          <PostForm action={`${base}/links`}>
-            <TextField name="address" id="f-address" label={t('engagement.links.address')} hint={t('engagement.links.address_hint')} value={p.linkValues?.address ?? ''} error={p.linkErrors?.address} attrs={{ inputmode: 'url', spellcheck: false }} />
-            <TextField name="label" label={t('engagement.links.label')} hint={t('engagement.links.label_hint')} value={p.linkValues?.label ?? ''} error={p.linkErrors?.label} width="medium" />
-            <Button variant="secondary">{t('engagement.links.add')}</Button>
-          </PostForm>
-        ) : null}
-      </section>
+      <EvidenceSection links={p.links} base={base} canEdit={p.canEdit} values={p.linkValues} errors={p.linkErrors} />
       {p.canEdit ? (
         <>
           <section aria-labelledby="edit-item">

@@ -3,6 +3,7 @@
  * earlier meetings reviewed at it, and its evidence links — with the forms to change them for those
  * who may edit it.
  */
+import { EvidenceSection } from '../../views/evidence.tsx';
 import { usePage } from '../../../../platform/views/context.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Breadcrumbs, Button, DateText, ErrorSummary, NotificationBanner, PostForm, SelectField, SummaryList, Table, Tag, TextArea, TextField } from '../../../../platform/views/components.tsx';
@@ -309,47 +310,7 @@ export function MeetingPage(p: MeetingPageProps) {
         </section>
       ) : null}
 
-      {p.showEvidence ? (
-      <section aria-labelledby="evidence-title" id="evidence">
-        <h2 id="evidence-title">{t('engagement.links.title')}</h2>
-        {p.links.length ? (
-          <ul class="compact-list">
-            {p.links.map((l) => (
-              <li key={l.id}>
-                {t(l.typeKey)}:{' '}
-                {l.href ? (
-                  <a href={l.href} {...(l.external ? { rel: 'noopener noreferrer external' } : {})}>
-                    <bdi>{l.title}</bdi>
-                  </a>
-                ) : (
-                  <bdi>{l.title}</bdi>
-                )}
-                {l.missing ? (
-                  <>
-                    {' '}
-                    <Tag tone="red">{t('engagement.links.missing')}</Tag>
-                  </>
-                ) : null}
-                {p.canEdit ? (
-                  <PostForm action={`${base}/links/${l.id}/delete`} inline>
-                    <Button variant="secondary">{t('engagement.links.remove', { title: l.title })}</Button>
-                  </PostForm>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('engagement.links.none')}</p>
-        )}
-        {p.canEdit ? (
-          <PostForm action={`${base}/links`}>
-            <TextField name="address" id="f-address" label={t('engagement.links.address')} hint={t('engagement.links.address_hint')} value={one(formVal('link').address)} error={formErr('link').address} attrs={{ inputmode: 'url', spellcheck: false }} />
-            <TextField name="label" id="f-link-label" label={t('engagement.links.label')} hint={t('engagement.links.label_hint')} value={one(formVal('link').label)} error={formErr('link').label} width="medium" />
-            <Button variant="secondary">{t('engagement.links.add')}</Button>
-          </PostForm>
-        ) : null}
-      </section>
-      ) : null}
+      {p.showEvidence ? <EvidenceSection links={p.links} base={base} canEdit={p.canEdit} values={{ address: one(formVal('link').address), label: one(formVal('link').label) }} errors={formErr('link')} /> : null}
       <p>
         <a href={`/${locale}/calendar?month=${wallClock(m.startsAt, m.timeZone).date.slice(0, 7)}`}>{t('engagement.meetings.in_calendar')}</a>
       </p>
