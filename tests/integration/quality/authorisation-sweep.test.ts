@@ -22,7 +22,9 @@ import * as repo from '../../../src/areas/reporting/reports-repository.ts';
 import { analyseReport } from '../../../src/areas/analysis/index.ts';
 import type { ReportRow } from '../../../src/areas/reporting/reports-repository.ts';
 import { exampleParams, fillRoute, type ExampleData } from '../../support/browser.ts';
-import { createUser } from '../../support/app.ts';
+import { createUser, testConfig } from '../../support/app.ts';
+import { createInvitation, createQuestionnaire, createResponse } from '../../support/questionnaires.ts';
+import { evidenceLinks, individualisedApproaches, meetingActions, meetingParticipants, meetings, nationalPlatformMembers, nationalPlatforms, workPlanItems, workPlans } from '../../../src/areas/engagement/schema.ts';
 import { multipartBody, type Part } from '../reporting-exports/helpers.ts';
 import {
   agentAt,
@@ -46,6 +48,26 @@ const STATE_USERS: Who[] = ['preparer', 'approver', 'other_state', 'other_approv
 const OWN_STATE: Who[] = ['preparer', 'approver'];
 const STAFF: Who[] = ['isu', 'admin'];
 const SIGNED_IN: Who[] = WHO.filter((w) => w !== 'anonymous');
+/** Who builds, circulates and reads the results of a questionnaire owned by cooperation-assistance, and edits its meetings, plans and papers. */
+const OWNERS: Who[] = ['committee', ...STAFF];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** A meeting's form (pages/meetings): cooperation-assistance only, for its members. */
+const MEETING = {
+  kind: 'bilateral',
+  start_date: '2025-03-10',
+  start_time: '10:00',
+  end_date: '',
+  end_time: '11:30',
+  time_zone: 'Europe/Zurich',
+  place: 'Geneva',
+  committees: 'cooperation-assistance',
+  confidentiality: 'committee',
+  status: 'planned',
+  agenda: 'Progress and challenges',
+  notes: '',
+  gender_questions: '',
+};
+
 
 interface Prepared {
   /** Path parameters by name (the locale is filled in). */
@@ -479,6 +501,466 @@ const RULES: Record<string, Rule> = {
       return { params: { key: 'gaps', lang: 'en' }, body: { version: String(row!.version), subject: 'Sweep {year}', body: 'Written by the sweep for {state}: {gaps}' } };
     },
   },
+
+  // ==== Questionnaires (src/areas/questionnaires/policy.ts): the owning committee's members, ISU staff
+  // and administrators build, circulate and read results; the sweep's committee member belongs to
+  // cooperation-assistance, which owns every questionnaire made here.
+  'POST /:locale/questionnaires/new': { allowed: OWNERS, prepare: async () => ({ body: { title: 'Questionnaire of the sweep', description: '', sourceLocale: 'en', committeeId: '' } }) },
+  'POST /:locale/questionnaires/:id/copy': { allowed: OWNERS, prepare: async () => ({ params: { id: await questionnaire({ circulated: true }) }, body: { title: 'Copy made by the sweep' } }) },
+  'POST /:locale/questionnaires/:id/versions': {
+    note: 'A new version of a circulated (frozen) questionnaire.',
+    allowed: OWNERS,
+    prepare: async () => ({ params: { id: await questionnaire({ circulated: true }) } }),
+  },
+  'POST /:locale/questionnaires/:id/build/details': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      return { params: { id }, body: await formOn(`/en/questionnaires/${id}/build/details`, `/en/questionnaires/${id}/build/details`, { title: 'Renamed by the sweep' }) };
+    },
+  },
+  'POST /:locale/questionnaires/:id/build/sections': { allowed: OWNERS, prepare: async () => ({ params: { id: await questionnaire() }, body: { _version: '1', title: 'Section added by the sweep', intro: '' } }) },
+  'POST /:locale/questionnaires/:id/build/sections/:sid': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      const url = `/en/questionnaires/${id}/build/sections/gender`;
+      return { params: { id, sid: 'gender' }, body: await formOn(url, url, { title: 'Gender (renamed by the sweep)' }) };
+    },
+  },
+  'POST /:locale/questionnaires/:id/build/sections/:sid/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      const url = `/en/questionnaires/${id}/build/sections/gender/delete`;
+      return { params: { id, sid: 'gender' }, body: await formOn(url, url) };
+    },
+  },
+  'POST /:locale/questionnaires/:id/build/sections/:sid/move': { allowed: OWNERS, prepare: async () => ({ params: { id: await questionnaire(), sid: 'gender' }, body: { _version: '1', direction: 'up' } }) },
+  'POST /:locale/questionnaires/:id/build/sections/:sid/questions': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { id: await questionnaire(), sid: 'support' }, body: { _version: '1', type: 'yesno', label: 'A question of the sweep' } }),
+  },
+  'POST /:locale/questionnaires/:id/build/sections/:sid/questions/:qid': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      const url = `/en/questionnaires/${id}/build/sections/support/questions/challenges`;
+      const { _version, _base } = await formOn(url, url);
+      return { params: { id, sid: 'support', qid: 'challenges' }, body: { _version, _base, _action: 'save', code: 'challenges', label: 'Main challenges (sweep)' } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/build/sections/:sid/questions/:qid/move': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { id: await questionnaire(), sid: 'support', qid: 'challenges' }, body: { _version: '1', direction: 'up' } }),
+  },
+  'POST /:locale/questionnaires/:id/build/sections/:sid/questions/:qid/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      const url = `/en/questionnaires/${id}/build/sections/support/questions/challenges/delete`;
+      return { params: { id, sid: 'support', qid: 'challenges' }, body: await formOn(url, url) };
+    },
+  },
+  'POST /:locale/questionnaires/:id/translations/:lang': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      const url = `/en/questionnaires/${id}/translations/es`;
+      return { params: { id, lang: 'es' }, body: await formOn(url, url, { 't.support.title': 'Apoyo recibido (barrido)' }) };
+    },
+  },
+  'POST /:locale/questionnaires/:id/preview': {
+    note: "Checks answers as a respondent would send them; stores nothing.",
+    allowed: OWNERS,
+    writes: false,
+    prepare: async () => ({ params: { id: await questionnaire() }, query: 'lang=en', body: { 's.support.received': 'no', _action: 'check' } }),
+  },
+
+  // ---- Circulation.
+  'POST /:locale/questionnaires/:id/circulation/settings': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      return { params: { id }, body: { version: await questionnaireVersion(id), opensOn: '', closesOn: day(30), reminderEveryDays: '7' } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/circulation/circulate': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire({ closesAt: new Date(Date.now() + 30 * 86_400_000) });
+      await createInvitation(t.database, testConfig().secret, id, {});
+      return { params: { id }, body: { version: await questionnaireVersion(id), confirm: 'yes' } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/circulation/close': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire({ circulated: true });
+      return { params: { id }, body: { version: await questionnaireVersion(id) } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/circulation/reopen': {
+    note: 'A questionnaire closed by hand is reopened with a new closing date (canReopenQuestionnaire).',
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire({ circulated: true, closedAt: new Date(Date.now() - 3600_000) });
+      return { params: { id }, body: { version: await questionnaireVersion(id), closesOn: day(30) } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/circulation/remind': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire({ circulated: true });
+      await createInvitation(t.database, testConfig().secret, id, {});
+      return { params: { id } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/circulation/invitations/new': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { id: await questionnaire() }, body: { audience: 'donor', stateIso2: 'NO', name: 'Kari Sweep', email: `kari.${Date.now()}@sweep.example.org`, organisation: '', locale: 'en' } }),
+  },
+  'POST /:locale/questionnaires/:id/circulation/invitations/group': { allowed: OWNERS, prepare: async () => ({ params: { id: await questionnaire() }, body: { group: 'committee' } }) },
+  'POST /:locale/questionnaires/:id/circulation/invitations/paste': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { id: await questionnaire() }, body: { audience: 'mine_action_director', list: `Awa Sweep; awa.${Date.now()}@sweep.example.org; SN; fr` } }),
+  },
+  'POST /:locale/questionnaires/:id/circulation/invitations/:invitationId/edit': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      const { invitation } = await createInvitation(t.database, testConfig().secret, id, {});
+      return { params: { id, invitationId: invitation.id }, body: { name: 'Renamed By The Sweep', email: invitation.email, organisation: 'CNAMS', locale: 'fr' } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/circulation/invitations/:invitationId/new-link': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      return { params: { id, invitationId: (await createInvitation(t.database, testConfig().secret, id, {})).invitation.id } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/circulation/invitations/:invitationId/revoke': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const id = await questionnaire();
+      return { params: { id, invitationId: (await createInvitation(t.database, testConfig().secret, id, {})).invitation.id } };
+    },
+  },
+
+  // ---- Results: never public; the owning committee, ISU staff and administrators.
+  ...Object.fromEntries(
+    ['csv', 'xlsx'].map((ext) => [
+      `GET /:locale/questionnaires/:id/results/export.${ext}`,
+      { allowed: OWNERS, prepare: async () => ({ params: { id: (await answered()).questionnaireId } }) } satisfies Rule,
+    ]),
+  ),
+  'POST /:locale/questionnaires/:id/results/answers/tags': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const a = await answered();
+      return { params: { id: a.questionnaireId }, body: { response: a.responseId, path: 'support.challenges', tag: 'funding gap' } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/results/answers/tags/remove': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const a = await answered();
+      const isu = people.get('isu')!.agent!;
+      await isu.get(`/en/questionnaires/${a.questionnaireId}/results/answers`);
+      const added = await isu.post(`/en/questionnaires/${a.questionnaireId}/results/answers/tags`, { response: a.responseId, path: 'support.challenges', tag: 'to remove' });
+      if (added.status !== 303) throw new Error(`tag not added: ${added.status}`);
+      return { params: { id: a.questionnaireId }, body: { response: a.responseId, path: 'support.challenges', tag: 'to remove' } };
+    },
+  },
+
+  // ---- Answering: by personal link (the token is the credential, like an invitation or a
+  // password-reset link: public by design; answering-access.test.ts checks expired, revoked and
+  // unknown links), or signed in through an invitation naming the account (canAnswerAsAccount).
+  'POST /:locale/answer/:token/sections/:section': { allowed: 'public', note: 'Authorised by the personal link, not by a role.' },
+  'POST /:locale/answer/:token/sections/:section/resolve': { allowed: 'public', note: 'Authorised by the personal link, not by a role.' },
+  'POST /:locale/answer/:token/submit': { allowed: 'public', note: 'Authorised by the personal link, not by a role.' },
+  'POST /:locale/answer/:token/files': { allowed: 'public', note: 'Authorised by the personal link, not by a role.' },
+  'POST /:locale/answer/:token/files/:file/delete': { allowed: 'public', note: 'Authorised by the personal link, not by a role.' },
+  'POST /:locale/questionnaires/:id/respond/sections/:section': {
+    note: "Only the account the invitation names answers; Senegal's approver (same State) has no invitation of their own.",
+    allowed: ['preparer'],
+    prepare: async () => ({ params: { id: await invitedPreparer(), section: 'support' }, body: { _version: '0', 's.support.received': 'no', 's.support.challenges': 'Saved by the sweep', _action: 'later' } }),
+  },
+  'POST /:locale/questionnaires/:id/respond/sections/:section/resolve': {
+    note: 'Keeps the respondent’s own answers after a colleague saved meanwhile.',
+    allowed: ['preparer'],
+    prepare: async () => {
+      const id = await invitedPreparer({ values: { support: { received: 'no', challenges: 'A colleague wrote this' } } });
+      return { params: { id, section: 'support' }, body: { _version: await responseVersion(id), 's.support.received': 'no', 's.support.challenges': 'The sweep keeps this', 'keep.support.challenges': 'mine' } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/respond/submit': {
+    allowed: ['preparer'],
+    prepare: async () => {
+      const id = await invitedPreparer({ values: { support: { received: 'no' } } });
+      return { params: { id }, body: { _version: await responseVersion(id), confirm: 'yes' } };
+    },
+  },
+  'POST /:locale/questionnaires/:id/respond/files': {
+    allowed: ['preparer'],
+    prepare: async () => ({ params: { id: await invitedPreparer() }, parts: [{ name: 'file', filename: 'sweep-evidence.pdf', type: 'application/pdf', data: PDF }] }),
+  },
+  'POST /:locale/questionnaires/:id/respond/files/:file/delete': {
+    allowed: ['preparer'],
+    prepare: async () => {
+      const id = await invitedPreparer();
+      const up = await postAs('preparer', `/en/questionnaires/${id}/respond/files`, `/en/questionnaires/${id}/respond/files`, [{ name: 'file', filename: 'to-delete.pdf', type: 'application/pdf', data: PDF }]);
+      if (up.statusCode !== 303) throw new Error(`upload: ${up.statusCode}`);
+      const list = await people.get('preparer')!.agent!.get(`/en/questionnaires/${id}/respond/files`);
+      const file = /respond\/files\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
+      return { params: { id, file } };
+    },
+  },
+
+  // ==== Engagement (src/areas/engagement/policy.ts): committee members and ISU record meetings,
+  // the individualised approach and national platforms; work plans and the conclusions paper are the
+  // plan's committee's (and ISU's). State users read some of them but change none.
+  'POST /:locale/meetings': { allowed: OWNERS, prepare: async () => ({ body: { ...MEETING, title: 'Meeting recorded by the sweep' } }) },
+  'POST /:locale/meetings/:id': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const m = await meeting();
+      return { params: { id: m.id }, body: { ...MEETING, title: 'Meeting edited by the sweep', version: String(m.version) } };
+    },
+  },
+  'POST /:locale/meetings/:id/participants': { allowed: OWNERS, prepare: async () => ({ params: { id: (await meeting()).id }, body: { kind: 'state', state: 'TD', role: 'presenter' } }) },
+  'POST /:locale/meetings/:id/participants/:participant/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const m = await meeting();
+      const [p] = await db().insert(meetingParticipants).values({ meetingId: m.id, kind: 'person', name: 'Awa Ndiaye', role: 'observer' }).returning();
+      return { params: { id: m.id, participant: p!.id } };
+    },
+  },
+  'POST /:locale/meetings/:id/actions': { allowed: OWNERS, prepare: async () => ({ params: { id: (await meeting()).id }, body: { kind: 'follow_up', text: 'Follow-up of the sweep', due: '2025-04-15', status: 'open' } }) },
+  'POST /:locale/meetings/:id/actions/:action': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const m = await meeting();
+      const a = await meetingAction(m.id);
+      return { params: { id: m.id, action: a.id }, body: { version: String(a.version), kind: 'follow_up', text: 'Edited by the sweep', due: '2025-04-15', status: 'in_progress' } };
+    },
+  },
+  'POST /:locale/meetings/:id/actions/:action/done': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const m = await meeting();
+      const a = await meetingAction(m.id);
+      return { params: { id: m.id, action: a.id }, body: { version: String(a.version) } };
+    },
+  },
+  'POST /:locale/meetings/:id/actions/:action/review': {
+    note: 'Reviewed at a later meeting.',
+    allowed: OWNERS,
+    prepare: async () => {
+      const m = await meeting();
+      const later = await meeting({ startsAt: new Date('2025-09-10T08:00:00Z'), endsAt: new Date('2025-09-10T09:00:00Z') });
+      const a = await meetingAction(m.id);
+      return { params: { id: m.id, action: a.id }, body: { version: String(a.version), later: later.id, note: 'Reviewed by the sweep', status: 'done' } };
+    },
+  },
+  'POST /:locale/meetings/:id/documents': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { id: (await meeting()).id }, parts: [{ name: 'title', value: 'Agenda (sweep)' }, { name: 'kind', value: 'agenda' }, { name: 'file', filename: 'agenda.pdf', type: 'application/pdf', data: PDF }] }),
+  },
+  'POST /:locale/meetings/:id/documents/:doc/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const m = await meeting();
+      const up = await postAs('isu', `/en/meetings/${m.id}`, `/en/meetings/${m.id}/documents`, [{ name: 'title', value: 'To delete' }, { name: 'kind', value: 'agenda' }, { name: 'file', filename: 'agenda.pdf', type: 'application/pdf', data: PDF }]);
+      if (up.statusCode !== 303) throw new Error(`upload: ${up.statusCode}`);
+      const [d] = await t.database.query<{ id: string }>(`select id::text as id from meeting_documents where meeting_id = $1`, [m.id]);
+      return { params: { id: m.id, doc: d!.id } };
+    },
+  },
+  'POST /:locale/meetings/:id/links': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { id: (await meeting()).id }, body: { address: 'https://www.apminebanconvention.org/', label: 'Convention website' } }),
+  },
+  'POST /:locale/meetings/:id/links/:link/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const m = await meeting();
+      return { params: { id: m.id, link: await evidenceLink('meeting', m.id) } };
+    },
+  },
+  'POST /:locale/calendar/feed': { allowed: SIGNED_IN, note: 'Everyone signed in has a personal feed (canHaveCalendarFeed); it lists only the meetings they may read.' },
+  'GET /calendar/:file': { allowed: 'public', note: 'The iCalendar feed: its secret address is the credential (like a personal link); meetings-feed.test.ts checks what each feed lists.' },
+
+  // ---- The individualised approach: committee members and ISU follow it; the State reads its own.
+  'POST /:locale/individualised-approach': { allowed: OWNERS, prepare: async () => ({ body: { state: nextState(), interest_on: '2023-02-15', intended_event: 'Intersessional meetings (sweep)' } }) },
+  'POST /:locale/individualised-approach/:id/interest': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised();
+      return { params: { id: ia.id }, body: { version: String(ia.version), state: ia.stateIso2, interest_on: '2023-02-16', intended_event: 'June (sweep)' } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/status': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised();
+      return { params: { id: ia.id }, body: { version: String(ia.version), to: 'preparation' } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/profile': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised();
+      return { params: { id: ia.id }, body: { version: String(ia.version), needs: 'Needs written by the sweep', plans: 'Plans written by the sweep' } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/profile/prefill': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised();
+      return { params: { id: ia.id }, body: { version: String(ia.version), replace: 'yes' } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/meeting': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised();
+      const m = await meeting({ kind: 'individualised_approach' });
+      return { params: { id: ia.id }, body: { version: String(ia.version), meeting: m.id } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/summary': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised();
+      return { params: { id: ia.id }, body: { version: String(ia.version), 'text-en': 'Summary written by the sweep.' } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/final-report': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised();
+      return { params: { id: ia.id }, body: { version: String(ia.version), 'text-en': 'Final report written by the sweep.' } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/publish': {
+    note: 'A final report, once written, is published on the State’s page.',
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised({ status: 'summary', finalReport: { en: 'Final report of the sweep.' } });
+      return { params: { id: ia.id }, body: { version: String(ia.version) } };
+    },
+  },
+  'POST /:locale/individualised-approach/:id/withdraw': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const ia = await individualised({ status: 'summary', finalReport: { en: 'Published by the sweep.' }, publishedAt: new Date() });
+      return { params: { id: ia.id }, body: { version: String(ia.version) } };
+    },
+  },
+
+  // ---- National platforms: committee members and ISU edit; a State only reads its own.
+  'POST /:locale/national-platforms/:iso2': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const iso2 = await platform();
+      const [p] = await t.database.query<{ version: number }>(`select version from national_platforms where state_iso2 = $1`, [iso2]);
+      return { params: { iso2: iso2.toLowerCase() }, body: { version: String(p!.version), exists: 'yes', established_on: '2023-11-20', last_met_on: '2024-05-14', chaired_by: 'National centre (sweep)' } };
+    },
+  },
+  'POST /:locale/national-platforms/:iso2/members': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { iso2: (await platform()).toLowerCase() }, body: { organisation: 'Operator of the sweep', kind: 'operator', women: '2', men: '3', other: '' } }),
+  },
+  'POST /:locale/national-platforms/:iso2/members/:member/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const iso2 = await platform();
+      const [m] = await db().insert(nationalPlatformMembers).values({ stateIso2: iso2, organisation: 'To delete (sweep)', kind: 'donor' }).returning();
+      return { params: { iso2: iso2.toLowerCase(), member: m!.id } };
+    },
+  },
+
+  // ---- Work plans: members of the plan's committee, ISU staff and administrators edit.
+  'POST /:locale/work-plans': { allowed: OWNERS, prepare: async () => ({ body: { committee: 'cooperation-assistance', year: String(nextPlanYear()), kind: 'work_plan' } }) },
+  'POST /:locale/work-plans/:id/intro': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const p = await workPlan();
+      return { params: { id: p.id }, body: { version: String(p.version), intro: 'Introduction by the sweep' } };
+    },
+  },
+  'POST /:locale/work-plans/:id/items': { allowed: OWNERS, prepare: async () => ({ params: { id: (await workPlan()).id }, body: { title: 'Item of the sweep', due: '2025-06-30', status: 'planned', actions: 'OAP-45' } }) },
+  'POST /:locale/work-plans/:id/items/:item': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const p = await workPlan();
+      const i = await planItem(p.id);
+      return { params: { id: p.id, item: i.id }, body: { version: String(i.version), title: 'Edited by the sweep', status: 'in_progress' } };
+    },
+  },
+  'POST /:locale/work-plans/:id/items/:item/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const p = await workPlan();
+      const i = await planItem(p.id);
+      return { params: { id: p.id, item: i.id }, body: { version: String(i.version), confirm: 'yes' } };
+    },
+  },
+  'POST /:locale/work-plans/:id/items/:item/move': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const p = await workPlan();
+      await planItem(p.id, 0);
+      const i = await planItem(p.id, 1);
+      return { params: { id: p.id, item: i.id }, body: { direction: 'up' } };
+    },
+  },
+  'POST /:locale/work-plans/:id/items/:item/links': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const p = await workPlan();
+      return { params: { id: p.id, item: (await planItem(p.id)).id }, body: { address: 'https://www.apminebanconvention.org/', label: 'Convention website' } };
+    },
+  },
+  'POST /:locale/work-plans/:id/items/:item/links/:link/delete': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const p = await workPlan();
+      const i = await planItem(p.id);
+      return { params: { id: p.id, item: i.id, link: await evidenceLink('plan_item', i.id) } };
+    },
+  },
+
+  // ---- The committee's conclusions paper: every committee member and ISU read and download it;
+  // the paper's committee (and ISU) edit it.
+  ...Object.fromEntries(
+    ['docx', 'pdf'].map((ext) => [
+      `GET /:locale/committee-papers/:committee/:year.${ext}`,
+      { allowed: OWNERS, prepare: async () => ({ params: { committee: 'cooperation-assistance', year: '2023' }, query: 'lang=en' }) } satisfies Rule,
+    ]),
+  ),
+  'POST /:locale/committee-papers/:committee/:year': {
+    allowed: OWNERS,
+    prepare: async () => ({ params: { committee: 'cooperation-assistance', year: '2023' }, body: await paperForm({ s_introduction: 'Introduction written by the sweep' }) }),
+  },
+  'POST /:locale/committee-papers/:committee/:year/redraft': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const { version, lang } = await paperForm({});
+      return { params: { committee: 'cooperation-assistance', year: '2023' }, body: { version, lang } };
+    },
+  },
+  'POST /:locale/committee-papers/:committee/:year/status': {
+    allowed: OWNERS,
+    prepare: async () => {
+      const { version } = await paperForm({});
+      const [p] = await t.database.query<{ status: string }>(`select status from committee_papers where committee_id = 'cooperation-assistance' and year = 2023`);
+      return { params: { committee: 'cooperation-assistance', year: '2023' }, body: { version, lang: 'en', status: p?.status === 'final' ? 'draft' : 'final' } };
+    },
+  },
 };
 
 /** The six `<name>.<locale>` fields of an action-plan text. */
@@ -776,4 +1258,130 @@ async function followUpRequest(status: 'draft' | 'sent' | 'answered', body: Reco
     [status, ++followUpYear],
   );
   return { params: { id: row!.id }, body: { version: String(row!.version), ...body } };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Records for the questionnaires and engagement rules                                         */
+/* ------------------------------------------------------------------------------------------ */
+
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+/**
+ * The fields of the form on `page` that posts to `action`, as ISU staff see it (hidden versions and
+ * bases included: they do not depend on who reads them), with some changed.
+ */
+async function formOn(page: string, action: string, changes: Record<string, string> = {}): Promise<Record<string, string>> {
+  const res = await people.get('isu')!.agent!.get(page);
+  if (res.status !== 200) throw new Error(`${page}: ${res.status}`);
+  const form = [...res.body.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find((m) => decode(/action="([^"]*)"/.exec(m[1]!)?.[1] ?? '').split('?')[0] === action);
+  if (!form) throw new Error(`${page}: no form posting to ${action}`);
+  const html = form[2]!;
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input\b[^>]*>/g)) {
+    const tag = m[0];
+    const name = /name="([^"]+)"/.exec(tag)?.[1];
+    if (!name || name === '_csrf') continue;
+    if (/type="(checkbox|radio)"/.test(tag) && !/\schecked/.test(tag)) continue;
+    fields[decode(name)] = decode(/value="([^"]*)"/.exec(tag)?.[1] ?? '');
+  }
+  for (const m of html.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) fields[decode(m[1]!)] = decode(m[2]!);
+  for (const m of html.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const selected = /<option\b[^>]*value="([^"]*)"[^>]*\sselected/.exec(m[2]!) ?? /<option\b[^>]*value="([^"]*)"/.exec(m[2]!);
+    fields[decode(m[1]!)] = decode(selected?.[1] ?? '');
+  }
+  return { ...fields, ...changes };
+}
+
+/** A multipart form posted by `who` from `page` (for records a rule needs before its request). */
+async function postAs(who: Who, page: string, action: string, parts: Part[]) {
+  const agent = people.get(who)!.agent!;
+  await agent.get(page);
+  const { body, contentType } = multipartBody([{ name: '_csrf', value: agent.lastCsrf ?? '' }, ...parts]);
+  const cookie = [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  return t.app.inject({ method: 'POST', url: action, payload: body, headers: { cookie, 'content-type': contentType }, remoteAddress: agent.ip });
+}
+
+/** A questionnaire of cooperation-assistance with the sample content: a draft unless `circulated`. */
+async function questionnaire(o: { circulated?: boolean; closesAt?: Date; closedAt?: Date } = {}): Promise<string> {
+  return (await createQuestionnaire(t.database, { circulated: o.circulated ?? false, ...(o.closesAt ? { closesAt: o.closesAt } : {}), ...(o.closedAt ? { closedAt: o.closedAt } : {}) })).questionnaireId;
+}
+
+async function questionnaireVersion(id: string): Promise<string> {
+  const [row] = await t.database.query<{ version: number }>(`select version from questionnaires where id = $1`, [id]);
+  return String(row!.version);
+}
+
+/** An open questionnaire with a submitted answer from Senegal. */
+async function answered(): Promise<{ questionnaireId: string; responseId: string }> {
+  const f = await createQuestionnaire(t.database, {});
+  const { invitation } = await createInvitation(t.database, testConfig().secret, f.questionnaireId, {});
+  const r = await createResponse(t.database, f, invitation, { values: { support: { received: true, amount: 1000, challenges: 'Funding is short' } }, submitted: true });
+  return { questionnaireId: f.questionnaireId, responseId: r.id };
+}
+
+/** An open questionnaire with an invitation naming Senegal's preparer (and a response with `values`, if given). */
+async function invitedPreparer(o: { values?: Record<string, Record<string, unknown>> } = {}): Promise<string> {
+  const f = await createQuestionnaire(t.database, {});
+  const { invitation } = await createInvitation(t.database, testConfig().secret, f.questionnaireId, { userId: people.get('preparer')!.id, stateIso2: 'SN' });
+  if (o.values) await createResponse(t.database, f, invitation, { values: o.values });
+  return f.questionnaireId;
+}
+
+async function responseVersion(questionnaireId: string): Promise<string> {
+  const [row] = await t.database.query<{ version: number }>(`select version from questionnaire_responses where questionnaire_id = $1`, [questionnaireId]);
+  return String(row!.version);
+}
+
+
+/** A meeting of cooperation-assistance (committee confidentiality unless changed). */
+async function meeting(o: Partial<typeof meetings.$inferInsert> = {}): Promise<{ id: string; version: number }> {
+  const [m] = await db()
+    .insert(meetings)
+    .values({ kind: 'bilateral', title: { en: 'Meeting of the sweep' }, startsAt: new Date('2025-03-10T09:00:00Z'), endsAt: new Date('2025-03-10T10:30:00Z'), committeeIds: ['cooperation-assistance'], confidentiality: 'committee', ...o })
+    .returning();
+  return { id: m!.id, version: m!.version };
+}
+
+async function meetingAction(meetingId: string) {
+  const [a] = await db().insert(meetingActions).values({ meetingId, kind: 'follow_up', text: 'Action of the sweep', status: 'open' }).returning();
+  return a!;
+}
+
+async function evidenceLink(sourceType: 'meeting' | 'plan_item', sourceId: string): Promise<string> {
+  const [l] = await db().insert(evidenceLinks).values({ sourceType, sourceId, targetType: 'url', targetRef: 'https://www.apminebanconvention.org/', label: 'Linked by the sweep' }).returning();
+  return l!.id;
+}
+
+/** A State with no individualised approach yet, for the rule that starts one. */
+const nextState = () => 'KH';
+
+async function individualised(o: Partial<typeof individualisedApproaches.$inferInsert> = {}) {
+  const [r] = await db().insert(individualisedApproaches).values({ stateIso2: 'SN', interestOn: '2023-02-15', ...o }).returning();
+  return r!;
+}
+
+/** Senegal's national platform (recorded once). */
+async function platform(): Promise<string> {
+  await db().insert(nationalPlatforms).values({ stateIso2: 'SN', exists: 'yes' }).onConflictDoNothing();
+  return 'SN';
+}
+
+let planYear = 2060;
+const nextPlanYear = () => planYear++;
+
+async function workPlan() {
+  const [p] = await db().insert(workPlans).values({ committeeId: 'cooperation-assistance', year: nextPlanYear(), kind: 'work_plan' }).returning();
+  return p!;
+}
+
+async function planItem(planId: string, position = 0) {
+  const [i] = await db().insert(workPlanItems).values({ planId, position, title: { en: `Item ${position} of the sweep` } }).returning();
+  return i!;
+}
+
+/** The conclusions paper's edit form for cooperation-assistance, 2023, in English. */
+async function paperForm(changes: Record<string, string>): Promise<Record<string, string>> {
+  const url = '/en/committee-papers/cooperation-assistance/2023';
+  return formOn(`${url}?lang=en`, url, changes);
 }
