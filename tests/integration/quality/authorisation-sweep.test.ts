@@ -1223,6 +1223,68 @@ describe('staff among themselves', () => {
 });
 
 /*
+ * The sweep's committee member belongs to cooperation-assistance, which owns the records of the
+ * rules above. Questionnaires, meetings, work plans and papers of another committee are not theirs
+ * to change (questionnaires/policy.ts `owns`, engagement/policy.ts canEditMeeting, canCreateWorkPlan,
+ * canEditCommitteePaper): refused, nothing written, logged; ISU staff then send the same request.
+ */
+describe("another committee's records", () => {
+  it('refuses a member of cooperation-assistance on records of article5; ISU staff get through with the same request', async () => {
+    const wrong: string[] = [];
+    const cases: [string, string, () => Promise<{ path: string; p: Prepared }>][] = [
+      ['questionnaire: add a section', 'POST', async () => ({ path: `/en/questionnaires/${await questionnaire({ committeeId: 'article5' })}/build/sections`, p: { body: { _version: '1', title: 'Not theirs', intro: '' } } })],
+      [
+        'questionnaire: circulation settings',
+        'POST',
+        async () => {
+          const id = await questionnaire({ committeeId: 'article5' });
+          return { path: `/en/questionnaires/${id}/circulation/settings`, p: { body: { version: await questionnaireVersion(id), opensOn: '', closesOn: day(30), reminderEveryDays: '7' } } };
+        },
+      ],
+      [
+        'questionnaire: tag an answer',
+        'POST',
+        async () => {
+          const a = await answered('article5');
+          return { path: `/en/questionnaires/${a.questionnaireId}/results/answers/tags`, p: { body: { response: a.responseId, path: 'support.challenges', tag: 'not theirs' } } };
+        },
+      ],
+      ['questionnaire: export the results', 'GET', async () => ({ path: `/en/questionnaires/${(await answered('article5')).questionnaireId}/results/export.csv`, p: {} })],
+      [
+        'meeting of article5 they may read (platform): edit it',
+        'POST',
+        async () => {
+          const m = await meeting({ committeeIds: ['article5'], confidentiality: 'platform' });
+          return { path: `/en/meetings/${m.id}`, p: { body: { ...MEETING, committees: 'article5', confidentiality: 'platform', title: 'Not theirs', version: String(m.version) } } };
+        },
+      ],
+      ['meeting of article5: add a follow-up', 'POST', async () => ({ path: `/en/meetings/${(await meeting({ committeeIds: ['article5'], confidentiality: 'platform' })).id}/actions`, p: { body: { kind: 'follow_up', text: 'Not theirs', status: 'open' } } })],
+      ['work plan: start one for article5', 'POST', async () => ({ path: '/en/work-plans', p: { body: { committee: 'article5', year: '2026', kind: 'gender_action_plan' } } })],
+      ['work plan of article5: add an item', 'POST', async () => ({ path: `/en/work-plans/${(await workPlan('article5')).id}/items`, p: { body: { title: 'Not theirs', status: 'planned' } } })],
+      [
+        'conclusions paper of article5',
+        'POST',
+        async () => {
+          const url = '/en/committee-papers/article5/2023';
+          return { path: url, p: { body: await formOn(`${url}?lang=en`, url, { s_introduction: 'Not theirs' }) } };
+        },
+      ],
+    ];
+    for (const [what, method, make] of cases) {
+      const { path, p } = await make();
+      const before = await fingerprint();
+      const a = await send('committee', method, path, p);
+      for (const problem of [...refusalProblems('committee', false, a), ...logProblems('committee', path, a)]) wrong.push(`${what}: ${problem}`);
+      if (method !== 'GET' && changedTables(before, await fingerprint()).length) wrong.push(`${what}: refused but changed ${changedTables(before, await fingerprint()).join(', ')}`);
+      const control = await send('isu', method, path, p);
+      if (control.status >= 400) wrong.push(`${what}: ISU staff got ${control.status}`);
+      if (method !== 'GET' && !changedTables(before, await fingerprint()).length) wrong.push(`${what}: ISU staff wrote nothing`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});
+
+/*
  * H4. Refusals that hide a record's existence (404: another State's draft asked for by id, in the
  * pages and the API) are not logged: server.tsx logs "access denied" for 403 only, and a 404 for a
  * record the caller may not see cannot be told from an unknown id. Fix: give AppError an optional
@@ -1303,8 +1365,8 @@ async function postAs(who: Who, page: string, action: string, parts: Part[]) {
 }
 
 /** A questionnaire of cooperation-assistance with the sample content: a draft unless `circulated`. */
-async function questionnaire(o: { circulated?: boolean; closesAt?: Date; closedAt?: Date } = {}): Promise<string> {
-  return (await createQuestionnaire(t.database, { circulated: o.circulated ?? false, ...(o.closesAt ? { closesAt: o.closesAt } : {}), ...(o.closedAt ? { closedAt: o.closedAt } : {}) })).questionnaireId;
+async function questionnaire(o: { circulated?: boolean; closesAt?: Date; closedAt?: Date; committeeId?: string } = {}): Promise<string> {
+  return (await createQuestionnaire(t.database, { circulated: o.circulated ?? false, ...(o.closesAt ? { closesAt: o.closesAt } : {}), ...(o.closedAt ? { closedAt: o.closedAt } : {}), ...(o.committeeId ? { committeeId: o.committeeId } : {}) })).questionnaireId;
 }
 
 async function questionnaireVersion(id: string): Promise<string> {
@@ -1313,8 +1375,8 @@ async function questionnaireVersion(id: string): Promise<string> {
 }
 
 /** An open questionnaire with a submitted answer from Senegal. */
-async function answered(): Promise<{ questionnaireId: string; responseId: string }> {
-  const f = await createQuestionnaire(t.database, {});
+async function answered(committeeId = 'cooperation-assistance'): Promise<{ questionnaireId: string; responseId: string }> {
+  const f = await createQuestionnaire(t.database, { committeeId });
   const { invitation } = await createInvitation(t.database, testConfig().secret, f.questionnaireId, {});
   const r = await createResponse(t.database, f, invitation, { values: { support: { received: true, amount: 1000, challenges: 'Funding is short' } }, submitted: true });
   return { questionnaireId: f.questionnaireId, responseId: r.id };
@@ -1370,8 +1432,8 @@ async function platform(): Promise<string> {
 let planYear = 2060;
 const nextPlanYear = () => planYear++;
 
-async function workPlan() {
-  const [p] = await db().insert(workPlans).values({ committeeId: 'cooperation-assistance', year: nextPlanYear(), kind: 'work_plan' }).returning();
+async function workPlan(committeeId = 'cooperation-assistance') {
+  const [p] = await db().insert(workPlans).values({ committeeId, year: nextPlanYear(), kind: 'work_plan' }).returning();
   return p!;
 }
 
