@@ -98,22 +98,25 @@ describe('individualised approach, from interest to the public final report', ()
     await axeCheck(v.page, 'public final report, Arabic');
   });
 
-  it('shows the national platforms and a member added through the plain form, in Arabic', async () => {
+  it.each([
+    ['ar', 'منظمة تجريبية للناجين', '٣'],
+    ['en', 'Survivors network (demo)', '3'],
+  ] as const)('shows the national platforms and a member added through the plain form (%s)', async (locale, organisation, women) => {
     await seedDemoNationalPlatforms(browser.app.database);
-    const s = await browser.session({ name: 'national-platforms-isu' });
-    await signIn(s, 'ar', DEMO.isu);
-    await s.goto('/ar/national-platforms');
-    expect(await htmlLangDir(s.page)).toEqual({ lang: 'ar', dir: 'rtl' });
-    await axeCheck(s.page, '/ar/national-platforms');
-    await clickAndWait(s, 'main a[href="/ar/national-platforms/kh"]');
-    await s.page.fill('#f-organisation', 'منظمة تجريبية للناجين');
+    const s = await browser.session({ name: `national-platforms-isu-${locale}` });
+    await signIn(s, locale, DEMO.isu);
+    await s.goto(`/${locale}/national-platforms`);
+    expect(await htmlLangDir(s.page)).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+    await axeCheck(s.page, `/${locale}/national-platforms`);
+    await clickAndWait(s, `main a[href="/${locale}/national-platforms/kh"]`);
+    await s.page.fill('#f-organisation', organisation);
     await s.page.selectOption('#f-kind', 'survivors');
-    await s.page.fill('#f-women', '٣');
+    await s.page.fill('#f-women', women);
     await s.page.fill('#f-men', '2');
-    await clickAndWait(s, 'main form[action="/ar/national-platforms/kh/members"] button[type=submit]');
-    expect(s.path()).toBe('/ar/national-platforms/kh?flash=member_added');
-    expect(await s.page.locator('main').innerText()).toContain('منظمة تجريبية للناجين');
-    await s.step('member added, Arabic');
-    await axeCheck(s.page, '/ar/national-platforms/kh');
+    await clickAndWait(s, `main form[action="/${locale}/national-platforms/kh/members"] button[type=submit]`);
+    expect(s.path()).toBe(`/${locale}/national-platforms/kh?flash=member_added`);
+    expect(await s.page.locator('main').innerText()).toContain(organisation);
+    await s.step(`member added, ${locale}`);
+    await axeCheck(s.page, `/${locale}/national-platforms/kh`);
   });
 });
