@@ -794,7 +794,7 @@ const RULES: Record<string, Rule> = {
   'GET /calendar/:file': { allowed: 'public', note: 'The iCalendar feed: its secret address is the credential (like a personal link); meetings-feed.test.ts checks what each feed lists.' },
 
   // ---- The individualised approach: committee members and ISU follow it; the State reads its own.
-  'POST /:locale/individualised-approach': { allowed: OWNERS, prepare: async () => ({ body: { state: nextState(), interest_on: '2023-02-15', intended_event: 'Intersessional meetings (sweep)' } }) },
+  'POST /:locale/individualised-approach': { allowed: OWNERS, prepare: async () => ({ body: { state: await nextState(), interest_on: '2023-02-15', intended_event: 'Intersessional meetings (sweep)' } }) },
   'POST /:locale/individualised-approach/:id/interest': {
     allowed: OWNERS,
     prepare: async () => {
@@ -1416,7 +1416,13 @@ async function evidenceLink(sourceType: 'meeting' | 'plan_item', sourceId: strin
 }
 
 /** A State with no individualised approach yet, for the rule that starts one. */
-const nextState = () => 'KH';
+async function nextState(): Promise<string> {
+  const [row] = await t.database.query<{ iso2: string }>(
+    `select iso2 from states where iso2 = any($1::text[]) and iso2 not in (select state_iso2 from individualised_approaches) order by array_position($1::text[], iso2) limit 1`,
+    [['KH', 'TD', 'AO', 'CO', 'TH', 'LK', 'ZW', 'YE']],
+  );
+  return row!.iso2;
+}
 
 async function individualised(o: Partial<typeof individualisedApproaches.$inferInsert> = {}) {
   const [r] = await db().insert(individualisedApproaches).values({ stateIso2: 'SN', interestOn: '2023-02-15', ...o }).returning();
