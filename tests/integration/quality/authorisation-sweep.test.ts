@@ -1284,6 +1284,31 @@ describe("another committee's records", () => {
   }, 120_000);
 });
 
+describe('a State taking part in a meeting', () => {
+  it("reads it but changes nothing in it: Senegal's users are refused (403, logged), ISU staff get through", async () => {
+    const m = await meeting({ confidentiality: 'participants' });
+    await db().insert(meetingParticipants).values({ meetingId: m.id, kind: 'state', stateIso2: 'SN', role: 'presenter' });
+    const requests: [string, Prepared][] = [
+      [`/en/meetings/${m.id}`, { body: { ...MEETING, confidentiality: 'participants', title: 'Changed by a participant', version: String(m.version) } }],
+      [`/en/meetings/${m.id}/actions`, { body: { kind: 'commitment', text: 'Written by a participant', status: 'open' } }],
+      [`/en/meetings/${m.id}/links`, { body: { address: 'https://www.apminebanconvention.org/' } }],
+    ];
+    for (const who of OWN_STATE) {
+      expect((await send(who, 'GET', `/en/meetings/${m.id}`, {})).status, `${who} reads the meeting`).toBe(200);
+      for (const [path, p] of requests) {
+        const before = await fingerprint();
+        const a = await send(who, 'POST', path, p);
+        expect(a.status, `${who} ${path}`).toBe(403);
+        expect(logProblems(who, path, a), path).toEqual([]);
+        expect(changedTables(before, await fingerprint()), path).toEqual([]);
+      }
+    }
+    const before = await fingerprint();
+    expect((await send('isu', 'POST', requests[1]![0], requests[1]![1])).status).toBe(303);
+    expect(changedTables(before, await fingerprint()).length).toBeGreaterThan(0);
+  });
+});
+
 /*
  * H4. Refusals that hide a record's existence (404: another State's draft asked for by id, in the
  * pages and the API) are not logged: server.tsx logs "access denied" for 403 only, and a 404 for a
