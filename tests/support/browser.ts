@@ -418,7 +418,7 @@ export interface ExampleData {
     /** The shared response of Senegal's mine action director (submitted) and its file. */
     response: string;
     responseFile: string;
-    /** Engagement: a `committee` meeting of cooperation-assistance with Senegal taking part. */
+    /** Engagement: a `participants` meeting of cooperation-assistance with Senegal taking part. */
     meeting: string;
     meetingAction: string;
     meetingDocument: string;
@@ -554,10 +554,10 @@ async function exampleQuestionnaire(database: Database, adminUser: string, state
 }
 
 /**
- * Engagement records whose readers are clear from the policy: a `committee` meeting of
- * cooperation-assistance (ISU and that committee's members read it; Senegal takes part, which
- * does not open it to Senegal's users) with a follow-up action, an agenda (PDF), a participant and
- * an evidence link; that committee's work plan for this year with an item; Senegal's
+ * Engagement records whose readers are clear from the policy: a `participants` meeting of
+ * cooperation-assistance with Senegal taking part (ISU and Senegal's users read it; another State's
+ * users and committee members, who are not listed, get "not found") with a follow-up action, an
+ * agenda (PDF), a participant and an evidence link; that committee's work plan for this year with an item; Senegal's
  * individualised approach, published; Senegal's national platform with a member.
  */
 async function exampleEngagement(database: Database, adminUser: string) {
@@ -573,7 +573,7 @@ async function exampleEngagement(database: Database, adminUser: string) {
       endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
       place: 'Geneva',
       committeeIds: ['cooperation-assistance'],
-      confidentiality: 'committee',
+      confidentiality: 'participants',
       agenda: 'Example agenda for the page sweeps.',
       createdBy: adminUser,
     })
@@ -594,9 +594,10 @@ async function exampleEngagement(database: Database, adminUser: string) {
     .select({ id: workPlans.id })
     .from(workPlans)
     .where(sql`${workPlans.committeeId} = 'cooperation-assistance' and ${workPlans.year} = ${year} and ${workPlans.kind} = 'work_plan'`);
+  const [last] = await rows<{ n: number }>(database, sql`select coalesce(max(position), 0)::int as n from work_plan_items where plan_id = ${plan!.id}`);
   const [item] = await db
     .insert(workPlanItems)
-    .values({ planId: plan!.id, position: 1000, title: { en: 'Example item: bilateral meetings with affected States' }, ownerLabel: 'Chair', actionIds: ['OAP-45'] })
+    .values({ planId: plan!.id, position: Number(last?.n ?? 0) + 1, title: { en: 'Example item: bilateral meetings with affected States' }, ownerLabel: 'Chair', actionIds: ['OAP-45'] })
     .returning({ id: workPlanItems.id });
   const [ia] = await db
     .insert(individualisedApproaches)
@@ -613,7 +614,8 @@ async function exampleEngagement(database: Database, adminUser: string) {
     })
     .returning({ id: individualisedApproaches.id });
   await db.insert(nationalPlatforms).values({ stateIso2: 'SN', exists: 'yes', chairedBy: 'National mine action authority', source: 'Example for the page sweeps' }).onConflictDoNothing();
-  const [member] = await db.insert(nationalPlatformMembers).values({ stateIso2: 'SN', organisation: 'Example operator', kind: 'operator', women: 3, men: 4, position: 1000 }).returning({ id: nationalPlatformMembers.id });
+  const [lastMember] = await rows<{ n: number }>(database, sql`select coalesce(max(position), 0)::int as n from national_platform_members where state_iso2 = 'SN'`);
+  const [member] = await db.insert(nationalPlatformMembers).values({ stateIso2: 'SN', organisation: 'Example operator', kind: 'operator', women: 3, men: 4, position: Number(lastMember?.n ?? 0) + 1 }).returning({ id: nationalPlatformMembers.id });
   return {
     meeting: meeting!.id,
     meetingAction: action!.id,

@@ -77,7 +77,10 @@ export function isRedirect(res: AgentResponse): boolean {
  * from these is user or reference data, not an interface string.
  */
 export async function dataStrings(q: QualityApp): Promise<string[]> {
-  const tables = ['users', 'states', 'committees', 'outbox_emails', 'audit_events', 'api_tokens', 'mine_types', 'reports', 'review_comments', 'stored_files', 'report_attachments', 'article5_deadlines', 'membership_events', 'analysis_indicators', 'analysis_detector_terms'];
+  const tables = ['users', 'states', 'committees', 'outbox_emails', 'audit_events', 'api_tokens', 'mine_types', 'reports', 'review_comments', 'stored_files', 'report_attachments', 'article5_deadlines', 'membership_events', 'analysis_indicators', 'analysis_detector_terms',
+    // Questionnaires and the Committee's engagement records (titles and texts per language, names, places).
+    'questionnaires', 'questionnaire_versions', 'questionnaire_invitations', 'questionnaire_responses', 'meetings', 'meeting_participants', 'meeting_documents', 'meeting_actions',
+    'engagement_evidence_links', 'work_plans', 'work_plan_items', 'individualised_approaches', 'national_platforms', 'national_platform_members', 'committee_papers'];
   const found = new Set<string>();
   const collect = (v: unknown) => {
     if (typeof v === 'string') {

@@ -63,9 +63,12 @@ function expected(route: string, w: Who): Outcome {
   if (/^\/analysis\b/.test(p)) return gate(w === 'committee' || staff(w));
   // Engagement (engagement/policy.ts). Meetings: the list and recording, committee members and ISU.
   if (/^\/meetings(\/new)?$/.test(p)) return gate(w === 'committee' || staff(w));
-  // The example meeting is `committee` (cooperation-assistance): readers who may not read it get
-  // "not found" (Senegal takes part as a State, which does not open a `committee` meeting to it).
-  if (/^\/meetings\/:id\b/.test(p)) return !signedIn(w) ? 'login' : w === 'committee' || staff(w) ? 'ok' : 'hidden';
+  // The example meeting is `participants`, Senegal taking part: ISU and Senegal's users read it;
+  // readers who may not read it — another State, a committee member not listed — get "not found".
+  // Only ISU, administrators and members of a participating committee edit it (so, of its readers,
+  // ISU and administrators).
+  if (/^\/meetings\/:id\/edit$/.test(p)) return !signedIn(w) ? 'login' : staff(w) ? 'ok' : ownState(w) ? 'denied' : 'hidden';
+  if (/^\/meetings\/:id\b/.test(p)) return !signedIn(w) ? 'login' : staff(w) || ownState(w) ? 'ok' : 'hidden';
   // One's calendar and feed address: anyone signed in.
   if (/^\/calendar\b/.test(p)) return gate(true);
   if (/^\/(work-plans|committee-papers)\b/.test(p)) return gate(w === 'committee' || staff(w));

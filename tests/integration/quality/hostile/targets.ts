@@ -225,7 +225,16 @@ export function mutatingRoutes(app: FastifyInstance): RouteDef[] {
     seen.add(key);
     out.push({ method: r.method, url: r.url });
   }
-  return out.sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+  return out.sort((a, b) => oneWay(a.url) - oneWay(b.url) || a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+}
+
+/**
+ * Actions that leave their example record unusable for the routes swept after them — deleting it,
+ * closing a questionnaire (its circulation, translation and version routes then refuse), revoking
+ * an invitation or replacing its link, withdrawing a record — are swept last.
+ */
+function oneWay(url: string): number {
+  return /\/(delete|revoke|new-link|withdraw)$|\/circulation\/close$/.test(url) ? 1 : 0;
 }
 
 /** A regular expression for a route pattern (parameters match one path segment). */
