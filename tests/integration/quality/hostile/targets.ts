@@ -23,6 +23,7 @@ import { CURRENT_FORMAT } from '../../../../src/areas/reporting/formats.ts';
 import { buildApp } from '../../../../src/app.ts';
 import { TEST_PASSWORD, createUser, testConfig, type TestApp } from '../../../support/app.ts';
 import { createTestDatabase } from '../../../support/db.ts';
+import { createInvitation } from '../../../support/questionnaires.ts';
 import { exampleParams, fillRoute, pageRoutes, routeParams, type ExampleData, type ReportRef } from '../../../support/browser.ts';
 import { analysePendingReports } from '../../../../src/areas/analysis/index.ts';
 import { encodeAny } from './requests.ts';
@@ -370,6 +371,10 @@ export async function startSweepApp(): Promise<SweepApp> {
     await c.signIn();
     clients.set(who, c);
   }
+  // Senegal's approver is invited by account to the example questionnaire (same State and audience
+  // as its personal link: one shared response), so the signed-in answering pages show it their forms.
+  const approver = clients.get('approver')!;
+  await createInvitation(t.database, t.config.secret, data.ids.questionnaire, { audience: 'mine_action_director', stateIso2: 'SN', userId: approver.userId!, email: approver.email!, name: 'Hostile sweep approver' });
 
   // Every page, as the roles that between them see every form: an administrator (staff pages,
   // review), Senegal's approver (the State's forms, submission) and an anonymous visitor (sign-in,
