@@ -72,5 +72,6 @@ describe('links', () => {
     console.log(`links ${locale}: ${results.map((r) => r.checked).join(' + ')} distinct links checked`);
     expect(results.reduce((n, r) => n + r.checked, 0)).toBeGreaterThan(10);
     expect(results.flatMap((r) => r.broken)).toEqual([]);
-  });
+    // Every page of the app, for three users: a few seconds alone, longer beside other test files.
+  }, 120_000);
 });
