@@ -35,8 +35,8 @@ function run(name: string, args: string[], env: Record<string, string | undefine
 }
 
 /**
- * Sweeps of the HTTP surface — what every page weighs, links to and is made of, its headers, and
- * who may open it — exercise the app's routes, not the database engine. With a PostgreSQL server
+ * Sweeps of the HTTP surface — what every page weighs, links to and is made of, its headers, who
+ * may open it, and what hostile input does to it — exercise the app's routes, not the database engine. With a PostgreSQL server
  * they run there only (two to four times faster than PGlite, which shares the tests' CPU); without
  * one they run on PGlite. Everything else runs on both engines.
  */
@@ -49,6 +49,8 @@ const SURFACE_SWEEPS = [
   'tests/integration/quality/permissions-matrix.test.ts',
   'tests/integration/quality/authorisation-sweep.test.ts',
   'tests/integration/quality/visibility-sweep.test.ts',
+  'tests/integration/quality/hostile-input.test.ts',
+  'tests/integration/quality/hostile-roundtrip.test.ts',
 ];
 const server = Boolean(process.env.TEST_DATABASE_URL);
 
