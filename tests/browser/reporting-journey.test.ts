@@ -56,11 +56,11 @@ const TEXT = {
 const arabicIndic = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x660 + Number(d)));
 const easternArabicIndic = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x6f0 + Number(d)));
 
+// Arabic without JavaScript and English with it: both languages, both ways of working, within the
+// CI time budget (the other two combinations add no step of their own).
 describe.each<Variant>([
-  { locale: 'ar', js: true, iso2: 'JO' },
-  { locale: 'en', js: true, iso2: 'TH' },
   { locale: 'ar', js: false, iso2: 'YE' },
-  { locale: 'en', js: false, iso2: 'ZW' },
+  { locale: 'en', js: true, iso2: 'TH' },
 ])('Article 7 report from draft to publication ($locale, JavaScript $js)', ({ locale, js, iso2 }) => {
   it(
     'is prepared, checked, submitted, returned, corrected, published and read',
